@@ -12,6 +12,9 @@ needs=(
 	/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev
 	/usr/lib/python3/dist-packages/pytest/__init__.py:python3-pytest
 	/usr/lib/python3/dist-packages/scapy/__init__.py:python3-scapy
+	/usr/lib/python3/dist-packages/pexpect/__init__.py:python3-pexpect
+	/usr/lib/python3/dist-packages/xdist/__init__.py:python3-pytest-xdist
+	/usr/lib/python3/dist-packages/pytest_timeout.py:python3-pytest-timeout
 	tshark:tshark ip:iproute2 nc:netcat-openbsd curl:curl socat:socat
 )
 

@@ -1,0 +1,57 @@
+"""tshark checks over the pcap every QEMU test writes (run-qemu.sh --pcap, QEMU's filter-dump).
+
+check_pcap(path) fails the test when tshark finds a malformed frame, a bad IPv4/ICMP/UDP/TCP checksum or
+any other expert item of severity "error". frames(path, filter, fields) returns decoded fields for tests
+that look at what went over the wire (handshakes, ARP, fragments).
+"""
+import os
+import shutil
+import subprocess
+
+CHECKSUM_PREFS = ['-o', 'ip.check_checksum:TRUE', '-o', 'tcp.check_checksum:TRUE',
+                  '-o', 'udp.check_checksum:TRUE']
+BAD_FILTER = ('_ws.malformed || _ws.expert.severity >= error || ip.checksum.status == "Bad"'
+              ' || icmp.checksum.status == "Bad" || udp.checksum.status == "Bad"'
+              ' || tcp.checksum.status == "Bad"')
+
+
+def have_tshark():
+    return shutil.which('tshark') is not None
+
+
+def tshark(args, timeout=120):
+    r = subprocess.run(['tshark', '-n'] + CHECKSUM_PREFS + list(args), stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, text=True, timeout=timeout)
+    err = '\n'.join(l for l in r.stderr.splitlines() if 'Running as user "root"' not in l)
+    if r.returncode != 0:
+        raise AssertionError('tshark %s failed (%d): %s' % (' '.join(args), r.returncode, err))
+    return r.stdout
+
+
+def frames(path, display_filter='', fields=('frame.number', '_ws.col.Info')):
+    """Rows of tab-separated fields for the frames matching display_filter."""
+    args = ['-r', path, '-T', 'fields', '-E', 'separator=\t']
+    if display_filter:
+        args += ['-Y', display_filter]
+    for f in fields:
+        args += ['-e', f]
+    return [line.split('\t') for line in tshark(args).splitlines() if line]
+
+
+def count(path, display_filter=''):
+    return len(frames(path, display_filter, ('frame.number',)))
+
+
+def check_pcap(path, display_filter='', min_frames=1):
+    """Assert the capture exists, holds at least min_frames frames (matching display_filter) and that
+    none of them is malformed or has a bad checksum. Returns the number of frames checked."""
+    assert os.path.exists(path), 'no pcap written: %s' % path
+    scope = '(%s) && ' % display_filter if display_filter else ''
+    bad = frames(path, scope + '(%s)' % BAD_FILTER,
+                 ('frame.number', '_ws.expert.message', '_ws.col.Protocol', '_ws.col.Info'))
+    assert not bad, '%s: %d bad frames, first ones:\n%s' % (
+        path, len(bad), '\n'.join('  '.join(row) for row in bad[:10]))
+    n = count(path, display_filter)
+    assert n >= min_frames, '%s: %d frames matching %r, expected at least %d' % (
+        path, n, display_filter, min_frames)
+    return n
