@@ -34,6 +34,8 @@
 int sprintf(char *buf, const char *fmt, ...) __printf(2, 3);
 int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 int scnprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
+int vsnprintf(char *buf, size_t size, const char *fmt, va_list args) __printf(3, 0);
+int vscnprintf(char *buf, size_t size, const char *fmt, va_list args) __printf(3, 0);
 unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base);
 int kstrtouint(const char *s, unsigned int base, unsigned int *res);
 

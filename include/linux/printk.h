@@ -7,6 +7,7 @@
 
 #include <linux/compiler.h>
 #include <stdarg.h>
+#include <stddef.h>
 
 #define KERN_SOH	"\001"
 #define KERN_EMERG	KERN_SOH "0"
@@ -20,6 +21,15 @@
 
 int printk(const char *fmt, ...) __printf(1, 2);
 int vprintk(const char *fmt, va_list args);
+
+#define KERN_CONT	KERN_SOH "c"
+
+/* Messages below this level reach the consoles (loglevel=N, quiet); all are kept for dmesg. */
+extern int console_loglevel;
+/* The kernel log (dmesg): copies the retained lines, oldest first, at most size bytes; returns bytes. */
+size_t log_buf_copy(char *buf, size_t size);
+/* Bytes log_buf_copy would return with an unlimited buffer (at most the ring size). */
+size_t log_buf_len(void);
 
 #ifndef pr_fmt
 #define pr_fmt(fmt) fmt

@@ -1,0 +1,73 @@
+/*
+ * panic() and WARN: the last words of a broken kernel. panic prints the message and a backtrace
+ * (walking the frame-pointer chain, symbolized from the kallsyms table) on every console, then
+ * powers QEMU off with PANIC_EXIT_STATUS so run-qemu.sh reports "kernel panic" (exit 127).
+ */
+#include <linux/kernel.h>
+#include <linux/kallsyms.h>
+#include <linux/reboot.h>
+#include <asm/page.h>
+#include <asm/processor.h>
+
+static bool panicking;
+
+/* One line per frame: "  [<ffffffff80101234>] tcp_v4_rcv+0x1c/0x2f0". */
+void print_ip_sym(const char *prefix, unsigned long ip)
+{
+	char sym[KSYM_NAME_LEN + 32];
+
+	sprint_symbol(sym, sizeof(sym), ip);
+	printk(KERN_EMERG "%s[<%016lx>] %s\n", prefix, ip, sym);
+}
+
+/*
+ * Walks saved frame pointers (the kernel is built with -fno-omit-frame-pointer): each frame holds
+ * [rbp] = caller's rbp, [rbp+8] = return address. The boot code starts the chain with rbp = 0.
+ * Frames must lie in the kernel half and move up the stack, so a corrupt chain ends the walk.
+ */
+void show_stack_from(unsigned long bp)
+{
+	printk(KERN_EMERG "Call Trace:\n");
+	for (int depth = 0; depth < 32 && bp >= KERNEL_HALF_START && !(bp & 7); depth++) {
+		unsigned long next = ((unsigned long *)bp)[0];
+		unsigned long ret = ((unsigned long *)bp)[1];
+
+		if (!ret)
+			break;
+		/* ret is the instruction after the call: ret - 1 symbolizes the calling function. */
+		print_ip_sym(" ", ret - 1);
+		if (next <= bp)
+			break;
+		bp = next;
+	}
+}
+
+void dump_stack(void)
+{
+	show_stack_from((unsigned long)__builtin_frame_address(0));
+}
+
+void panic(const char *fmt, ...)
+{
+	static char buf[512];
+	va_list args;
+
+	local_irq_disable();
+	if (panicking)		/* a panic while panicking: just stop */
+		machine_power_off(PANIC_EXIT_STATUS);
+	panicking = true;
+
+	va_start(args, fmt);
+	vscnprintf(buf, sizeof(buf), fmt, args);
+	va_end(args);
+	printk(KERN_EMERG "Kernel panic - not syncing: %s\n", buf);
+	dump_stack();
+	printk(KERN_EMERG "---[ end Kernel panic - not syncing: %s ]---\n", buf);
+	machine_power_off(PANIC_EXIT_STATUS);
+}
+
+void __warn(const char *file, int line, const char *cond)
+{
+	printk(KERN_WARNING "WARNING: at %s:%d: %s\n", file, line, cond);
+	dump_stack();
+}
