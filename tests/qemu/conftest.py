@@ -17,8 +17,6 @@ from guest import BUILD, RUN_QEMU, Guest
 from netns import NetNS, have_root
 import pcapcheck
 
-pytest_plugins = ('tap_report',)
-
 ISO = os.path.join(BUILD, 'os.iso')
 KERNEL = os.path.join(BUILD, 'kernel.elf')
 

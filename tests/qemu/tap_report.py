@@ -1,6 +1,6 @@
 """pytest plugin: write the results as TAP for tools/test-summary.py (`make test`'s closing line).
 
-Enabled by `--tap FILE`. One line per test as soon as it ends (so a run killed half way still leaves the
+Loaded with `-p tap_report` (tests/qemu on PYTHONPATH), enabled by `--tap FILE`. One line per test as soon as it ends (so a run killed half way still leaves the
 finished tests, and the missing plan tells the summary the suite ended early), the plan `1..N` last.
 passed -> `ok`; failed, error in setup/teardown, collection error, XPASS(strict) -> `not ok` with the
 reason as `#` lines under it; skipped -> `ok ... # SKIP reason`; an expected failure -> `ok ... # SKIP
@@ -68,6 +68,10 @@ class TapWriter:
         elif report.when == 'teardown' and report.failed:
             self._emit(False, name + ' (teardown)', diag=_reason(report))
 
-    def pytest_sessionfinish(self, session):
+    def pytest_sessionfinish(self, session, exitstatus):
+        # 0: all passed, 1: some failed (each already has its line). Anything else (usage error, crash,
+        # interrupt, workers lost, nothing collected) must not look like a clean run.
+        if int(exitstatus) not in (0, 1):
+            self._emit(False, 'pytest run', diag='pytest ended with exit status %d' % int(exitstatus))
         self.f.write('1..%d\n' % self.n)
         self.f.close()
