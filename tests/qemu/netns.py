@@ -37,6 +37,9 @@ class NetNS:
         _ip('netns', 'add', self.name)
         try:
             self.ip('link', 'set', 'lo', 'up')
+            # No IPv6 chatter (MLD, router solicitations) from Linux in the captures: the guest is IPv4 only.
+            self.run(['sysctl', '-qw', 'net.ipv6.conf.default.disable_ipv6=1'])
+            self.run(['sysctl', '-qw', 'net.ipv6.conf.all.disable_ipv6=1'])
             for ifname, addr in self.taps:
                 self.add_tap(ifname, addr)
         except BaseException:
