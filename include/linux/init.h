@@ -13,8 +13,15 @@
 
 typedef int (*initcall_t)(void);
 
+#ifdef HOST_BUILD
+/* Host build of net/ (tests/host/shim/init.c): section names must be C identifiers for the
+ * linker to provide __start_/__stop_ bounds. */
+#define __define_initcall(fn, id) \
+	static initcall_t __initcall_##fn##id __used __section("host_initcall" #id) = fn
+#else
 #define __define_initcall(fn, id) \
 	static initcall_t __initcall_##fn##id __used __section(".initcall" #id ".init") = fn
+#endif
 
 #define core_initcall(fn)	__define_initcall(fn, 1)
 #define postcore_initcall(fn)	__define_initcall(fn, 2)
@@ -29,8 +36,13 @@ struct obs_kernel_param {
 	int (*setup_func)(char *value);
 };
 
+#ifdef HOST_BUILD
+#define __setup(str, fn) \
+	static const struct obs_kernel_param __setup_##fn __used __section("host_setup") __aligned(8) = { str, fn }
+#else
 #define __setup(str, fn) \
 	static const struct obs_kernel_param __setup_##fn __used __section(".init.setup") __aligned(8) = { str, fn }
+#endif
 
 /* The whole kernel command line, after boot parsed it. */
 extern char saved_command_line[];

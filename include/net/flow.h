@@ -7,6 +7,7 @@
 #define _NET_FLOW_H
 
 #include <linux/types.h>
+#include <uapi/linux/types.h>	/* __u8/__u32 */
 
 #define FLOWI_FLAG_ANYSRC	0x01	/* source address need not be ours (ping/raw with hdrincl) */
 #define FLOWI_FLAG_KNOWN_NH	0x02
