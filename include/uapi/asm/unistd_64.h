@@ -69,6 +69,7 @@
 #define __NR_chdir		80
 #define __NR_fchdir		81
 #define __NR_mkdir		83
+#define __NR_rmdir		84
 #define __NR_unlink		87
 #define __NR_readlink		89
 #define __NR_umask		95
@@ -96,6 +97,7 @@
 #define __NR_sigaltstack	131
 #define __NR_arch_prctl		158
 #define __NR_sync		162
+#define __NR_settimeofday	164
 #define __NR_reboot		169
 #define __NR_sethostname	170
 #define __NR_gettid		186
@@ -112,6 +114,8 @@
 #define __NR_tgkill		234
 #define __NR_waitid		247
 #define __NR_openat		257
+#define __NR_mkdirat		258
+#define __NR_unlinkat		263
 #define __NR_ppoll		271
 #define __NR_accept4		288
 #define __NR_dup3		292

@@ -1,0 +1,130 @@
+/*
+ * SHA-256 as FIPS 180-4 section 6.2 specifies it: 64-byte blocks, a message schedule of 64 words,
+ * big-endian lengths. Used by ttcp to print a digest of the byte stream it sent or received.
+ */
+#include <sha256.h>
+#include <string.h>
+
+static const uint32_t K[64] = {
+	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+	0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+	0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+	0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+	0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+	0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+	0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+	0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+};
+
+static uint32_t ror(uint32_t x, int n)
+{
+	return (x >> n) | (x << (32 - n));
+}
+
+/* FIPS 180-4 6.2.2: process one 512-bit block. */
+static void sha256_block(uint32_t h[8], const unsigned char *p)
+{
+	uint32_t w[64], a, b, c, d, e, f, g, hh, t1, t2, s0, s1;
+	int i;
+
+	for (i = 0; i < 16; i++)
+		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
+		       (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
+	for (i = 16; i < 64; i++) {
+		s0 = ror(w[i - 15], 7) ^ ror(w[i - 15], 18) ^ (w[i - 15] >> 3);
+		s1 = ror(w[i - 2], 17) ^ ror(w[i - 2], 19) ^ (w[i - 2] >> 10);
+		w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+	}
+	a = h[0]; b = h[1]; c = h[2]; d = h[3];
+	e = h[4]; f = h[5]; g = h[6]; hh = h[7];
+	for (i = 0; i < 64; i++) {
+		t1 = hh + (ror(e, 6) ^ ror(e, 11) ^ ror(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
+		t2 = (ror(a, 2) ^ ror(a, 13) ^ ror(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+		hh = g; g = f; f = e; e = d + t1;
+		d = c; c = b; b = a; a = t1 + t2;
+	}
+	h[0] += a; h[1] += b; h[2] += c; h[3] += d;
+	h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+}
+
+void sha256_init(struct sha256_ctx *ctx)
+{
+	/* FIPS 180-4 5.3.3: initial hash value. */
+	static const uint32_t H0[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+					0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
+
+	memcpy(ctx->state, H0, sizeof(H0));
+	ctx->length = 0;
+	ctx->fill = 0;
+}
+
+void sha256_update(struct sha256_ctx *ctx, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	size_t n;
+
+	ctx->length += len;
+	if (ctx->fill) {
+		n = SHA256_BLOCK_SIZE - ctx->fill;
+		if (n > len)
+			n = len;
+		memcpy(ctx->block + ctx->fill, p, n);
+		ctx->fill += n;
+		p += n;
+		len -= n;
+		if (ctx->fill < SHA256_BLOCK_SIZE)
+			return;
+		sha256_block(ctx->state, ctx->block);
+		ctx->fill = 0;
+	}
+	for (; len >= SHA256_BLOCK_SIZE; p += SHA256_BLOCK_SIZE, len -= SHA256_BLOCK_SIZE)
+		sha256_block(ctx->state, p);
+	memcpy(ctx->block, p, len);
+	ctx->fill = len;
+}
+
+void sha256_final(struct sha256_ctx *ctx, unsigned char digest[SHA256_DIGEST_LENGTH])
+{
+	uint64_t bits = ctx->length * 8;
+	int i;
+
+	/* FIPS 180-4 5.1.1: a 1 bit, zeros to 56 mod 64 bytes, then the length in bits, big-endian. */
+	ctx->block[ctx->fill++] = 0x80;
+	if (ctx->fill > 56) {
+		memset(ctx->block + ctx->fill, 0, SHA256_BLOCK_SIZE - ctx->fill);
+		sha256_block(ctx->state, ctx->block);
+		ctx->fill = 0;
+	}
+	memset(ctx->block + ctx->fill, 0, 56 - ctx->fill);
+	for (i = 0; i < 8; i++)
+		ctx->block[56 + i] = (unsigned char)(bits >> (56 - 8 * i));
+	sha256_block(ctx->state, ctx->block);
+	for (i = 0; i < 8; i++) {
+		digest[4 * i] = (unsigned char)(ctx->state[i] >> 24);
+		digest[4 * i + 1] = (unsigned char)(ctx->state[i] >> 16);
+		digest[4 * i + 2] = (unsigned char)(ctx->state[i] >> 8);
+		digest[4 * i + 3] = (unsigned char)ctx->state[i];
+	}
+}
+
+void sha256(const void *data, size_t len, unsigned char digest[SHA256_DIGEST_LENGTH])
+{
+	struct sha256_ctx ctx;
+
+	sha256_init(&ctx);
+	sha256_update(&ctx, data, len);
+	sha256_final(&ctx, digest);
+}
+
+char *sha256_hex(const unsigned char digest[SHA256_DIGEST_LENGTH], char out[2 * SHA256_DIGEST_LENGTH + 1])
+{
+	static const char hex[] = "0123456789abcdef";
+	int i;
+
+	for (i = 0; i < SHA256_DIGEST_LENGTH; i++) {
+		out[2 * i] = hex[digest[i] >> 4];
+		out[2 * i + 1] = hex[digest[i] & 15];
+	}
+	out[2 * SHA256_DIGEST_LENGTH] = '\0';
+	return out;
+}
