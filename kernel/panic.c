@@ -27,7 +27,6 @@ void print_ip_sym(const char *prefix, unsigned long ip)
  */
 void show_stack_from(unsigned long bp)
 {
-	printk(KERN_EMERG "Call Trace:\n");
 	for (int depth = 0; depth < 32 && bp >= KERNEL_HALF_START && !(bp & 7); depth++) {
 		unsigned long next = ((unsigned long *)bp)[0];
 		unsigned long ret = ((unsigned long *)bp)[1];
@@ -44,6 +43,7 @@ void show_stack_from(unsigned long bp)
 
 void dump_stack(void)
 {
+	printk(KERN_EMERG "Call Trace:\n");
 	show_stack_from((unsigned long)__builtin_frame_address(0));
 }
 

@@ -18,16 +18,16 @@
 /* Lowest kernel-half address: user space is below, the kernel (direct map, image) above. */
 #define KERNEL_HALF_START	0xffff800000000000UL
 
-/* Physical address of a direct-map or kernel-image pointer. */
-static inline phys_addr_t __pa(const volatile void *addr)
+/* Physical address of a direct-map or kernel-image address. */
+static inline phys_addr_t __phys_addr(unsigned long x)
 {
-	unsigned long x = (unsigned long)addr;
-
 	if (x >= __START_KERNEL_map)
 		return x - __START_KERNEL_map;
 	return x - PAGE_OFFSET;
 }
 
+/* Takes a pointer or an unsigned long, as in Linux. */
+#define __pa(x)			__phys_addr((unsigned long)(x))
 #define __va(paddr)		((void *)((unsigned long)(paddr) + PAGE_OFFSET))
 #define virt_to_phys(addr)	__pa(addr)
 #define phys_to_virt(paddr)	__va(paddr)

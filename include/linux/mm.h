@@ -25,7 +25,7 @@ struct page {
 	struct kmem_cache *slab_cache;	/* PG_slab: owning cache (kfree finds it here) */
 	void *freelist;			/* PG_slab: free objects in this slab */
 	unsigned int inuse;		/* PG_slab: objects handed out from this slab */
-	unsigned int objects;		/* PG_slab: objects the slab holds */
+	struct page *head;		/* first page of the block this page belongs to (slabs) */
 };
 
 extern struct page *mem_map;
@@ -56,5 +56,11 @@ static inline unsigned int get_order(unsigned long size)
 unsigned long totalram_pages(void);	/* RAM handed to the page allocator at boot */
 unsigned long nr_free_pages(void);
 unsigned long nr_slab_pages(void);	/* pages currently owned by kmem_caches */
+/* Free blocks of each order (for /proc/buddyinfo); order < MAX_ORDER. */
+unsigned long nr_free_blocks(unsigned int order);
+
+/* Boot: the page allocator over the multiboot2 memory map, then the slab caches. */
+void mem_init(void);
+void kmem_cache_init(void);
 
 #endif

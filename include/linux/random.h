@@ -10,4 +10,7 @@ u64 get_random_u64(void);
 /* Uniform in [0, ceil). */
 u32 get_random_u32_below(u32 ceil);
 
+/* Boot: picks RDRAND or seeds the software generator (kernel/random.c). */
+void random_init(void);
+
 #endif

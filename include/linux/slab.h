@@ -23,13 +23,18 @@ struct kmem_cache {
 	unsigned int align;
 	unsigned int flags;
 	void (*ctor)(void *obj);
-	void *freelist;			/* singly linked through the first word of free objects */
-	struct list_head slabs;		/* pages carved into objects */
+	struct list_head slabs;		/* pages carved into objects: slabs with free objects first */
 	unsigned long active_objs;	/* allocated and not yet freed */
-	unsigned long total_objs;	/* carved out of pages so far */
+	unsigned long total_objs;	/* objects in the cache's slabs now (allocated + free) */
 	unsigned long alloc_fail;
 	struct list_head list;		/* on the global cache list (slabinfo) */
+	unsigned int order;		/* each slab is 2^order pages... */
+	unsigned int objs_per_slab;	/* ...holding this many objects (free list in struct page) */
+	unsigned long nr_slabs;		/* slabs now; a slab whose objects are all free is given back */
 };
+
+/* Every cache, kmalloc's included, for /proc/slabinfo. */
+extern struct list_head slab_caches;
 
 struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsigned int align,
 				     unsigned int flags, void (*ctor)(void *));
@@ -59,7 +64,7 @@ static inline void *kcalloc(size_t n, size_t size, gfp_t flags)
 	return kzalloc(n * size, flags);
 }
 
-/* Bytes currently handed out by kmalloc (for leak checks and meminfo). */
+/* Bytes currently handed out by kmalloc, counted in whole size classes (leak checks, meminfo). */
 unsigned long kmalloc_bytes_in_use(void);
 
 #endif

@@ -34,5 +34,9 @@ static inline int timer_pending(const struct timer_list *timer)
 
 /* Runs every expired timer; called from TIMER_SOFTIRQ in the kernel, from the virtual clock on the host. */
 void run_timers(void);
+/* Opens TIMER_SOFTIRQ (kernel boot). */
+void init_timers(void);
+/* Timers currently pending (the tick raises TIMER_SOFTIRQ only when there are some). */
+unsigned long timers_pending_count(void);
 
 #endif
