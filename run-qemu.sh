@@ -42,6 +42,8 @@ Options:
                            last command's (0 = success)
   --timeout SECONDS        kill QEMU after SECONDS (exit status 124)
   --serial-log FILE        also write the serial console output to FILE
+  --serial-tcp PORT        serial console on 127.0.0.1:PORT instead of this terminal (connect
+                           with `nc 127.0.0.1 PORT`; used by make debug, where gdb owns the terminal)
   --iso FILE               boot another image (default build/os.iso)
   --dry-run                print the QEMU command instead of running it
   -h, --help               this text
@@ -68,6 +70,7 @@ run_cmds=
 have_run=0
 timeout_s=
 serial_log=
+serial_tcp=
 iso=$here/build/os.iso
 dry_run=0
 extra=()
@@ -101,6 +104,7 @@ while [[ $# -gt 0 ]]; do
 	--run) need_val "$@"; run_cmds=$val; have_run=1 ;;
 	--timeout) need_val "$@"; timeout_s=$val ;;
 	--serial-log) need_val "$@"; serial_log=$val ;;
+	--serial-tcp) need_val "$@"; serial_tcp=$val ;;
 	--iso) need_val "$@"; iso=$val ;;
 	--dry-run) dry_run=1 ;;
 	--) shift; extra=("$@"); break ;;
@@ -113,6 +117,7 @@ done
 [[ $accel == tcg || $accel == kvm ]] || die "--accel: expected tcg or kvm, got '$accel'"
 [[ -z $gdb_port || $gdb_port =~ ^[0-9]+$ ]] || die "--gdb: expected a port number, got '$gdb_port'"
 [[ -z $timeout_s || $timeout_s =~ ^[0-9]+$ ]] || die "--timeout: expected seconds, got '$timeout_s'"
+[[ -z $serial_tcp || $serial_tcp =~ ^[0-9]+$ ]] || die "--serial-tcp: expected a port number, got '$serial_tcp'"
 [[ -f $iso ]] || die "$iso not found: run 'make' first"
 [[ ${#nics[@]} -gt 0 ]] || nics=(e1000)
 
@@ -183,9 +188,15 @@ if [[ $have_run -eq 1 ]]; then
 	args+=(-fw_cfg "name=opt/run,file=$tmpdir/run")
 fi
 
-chardev="stdio,id=con0,mux=on,signal=off"
-[[ -n $serial_log ]] && chardev+=",logfile=$serial_log"
-args+=(-chardev "$chardev" -serial chardev:con0 -mon chardev=con0,mode=readline)
+if [[ -n $serial_tcp ]]; then
+	chardev="socket,id=con0,host=127.0.0.1,port=$serial_tcp,server=on,wait=off"
+	[[ -n $serial_log ]] && chardev+=",logfile=$serial_log"
+	args+=(-chardev "$chardev" -serial chardev:con0 -monitor none)
+else
+	chardev="stdio,id=con0,mux=on,signal=off"
+	[[ -n $serial_log ]] && chardev+=",logfile=$serial_log"
+	args+=(-chardev "$chardev" -serial chardev:con0 -mon chardev=con0,mode=readline)
+fi
 [[ -n ${DISPLAY:-} ]] || args+=(-display none)
 [[ -n $gdb_port ]] && args+=(-S -gdb "tcp::$gdb_port")
 args+=("${extra[@]+"${extra[@]}"}")

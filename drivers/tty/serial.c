@@ -2,9 +2,13 @@
  * COM1 (8250/16550 UART at I/O port 0x3f8): the main console. printk and the user's terminal
  * output are written here with polling; under QEMU this is the -serial stdio the user types into.
  * Line endings: "\n" goes out as "\r\n" so a raw terminal shows lines correctly.
+ * Input: the receive interrupt (IRQ 4) hands each byte to tty_receive_char(), which the
+ * terminal code (proc's console tty) provides; the weak default drops it.
  */
 #include <linux/console.h>
 #include <linux/init.h>
+#include <linux/errno.h>
+#include <linux/interrupt.h>
 #include <asm/io.h>
 #include <asm/processor.h>
 
@@ -24,7 +28,9 @@
 #define UART_LCR_8N1	0x03
 #define UART_FCR_ENABLE	0xc7	/* enable + clear both FIFOs, 14-byte trigger */
 #define UART_MCR_DTR_RTS_OUT2 0x0b	/* OUT2 gates the UART interrupt onto the ISA line */
+#define UART_IER_RDI	0x01	/* interrupt when received data is available */
 #define UART_LSR_DR	0x01	/* data ready */
+#define COM1_IRQ	4
 #define UART_LSR_THRE	0x20	/* transmit holding register empty */
 
 static bool serial_present;
@@ -72,3 +78,33 @@ void serial_init(void)
 	if (serial_present)
 		register_console(&serial_console);
 }
+
+__attribute__((weak)) void tty_receive_char(unsigned char c)
+{
+}
+
+static irqreturn_t serial_interrupt(int irq, void *dev_id)
+{
+	int c, n = 0;
+
+	while ((c = serial_getc_nonblock()) >= 0) {
+		tty_receive_char((unsigned char)c);
+		n++;
+	}
+	return n ? IRQ_HANDLED : IRQ_NONE;
+}
+
+/* Interrupts need the IRQ layer and kmalloc, so this waits for the initcalls. */
+static int serial_irq_init(void)
+{
+	int err;
+
+	if (!serial_present)
+		return -ENODEV;
+	err = request_irq(COM1_IRQ, serial_interrupt, 0, "serial", NULL);
+	if (err)
+		return err;
+	outb(UART_IER_RDI, COM1_BASE + UART_IER);
+	return 0;
+}
+device_initcall(serial_irq_init);

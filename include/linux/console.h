@@ -22,5 +22,8 @@ void serial_init(void);
 void vga_init(void);
 /* A byte received on COM1, or -1 when none is waiting. */
 int serial_getc_nonblock(void);
+/* Called from the COM1 receive interrupt for each byte typed (hard irq context); the terminal
+ * code provides it, the weak default in drivers/tty/serial.c drops the byte. */
+void tty_receive_char(unsigned char c);
 
 #endif

@@ -34,6 +34,10 @@ $(BUILD)/kobj/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
 
+# The boot trampoline mixes low (physical) and higher-half sections, whose DWARF line tables
+# confuse gdb's backtraces ("pc in address map, but not in symtab"): symbols only there.
+$(BUILD)/kobj/boot/%.asm.o: NASMFLAGS := -f elf64
+
 $(BUILD)/kobj/%.asm.o: %.asm
 	@mkdir -p $(@D)
 	$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) -MP $< -o $@

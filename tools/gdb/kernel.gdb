@@ -1,0 +1,35 @@
+# gdb setup for the kernel: symbols, architecture, and the kernel's gdb helpers.
+#
+# `make debug` starts QEMU waiting for gdb (./run-qemu.sh --gdb) and runs
+#     GDB_PORT=1234 gdb -x tools/gdb/kernel.gdb
+# To do it by hand, from the top of the repository, in two terminals:
+#     ./run-qemu.sh --gdb                  # QEMU stops at reset, waits on tcp::1234
+#     gdb -x tools/gdb/kernel.gdb -ex 'target remote :1234'
+#     (gdb) break start_kernel
+#     (gdb) continue
+# Breakpoints work even before GRUB has loaded the kernel: under TCG, QEMU keeps them itself.
+# This file connects only when $GDB_PORT is set, so test scripts can choose their own port.
+#
+# The 32-bit boot stub (boot/head.asm) is disassembled wrongly as 64-bit code; read it with
+# `objdump -d -m i386 build/kernel.elf`. Helpers defined below: `dmesg` (the kernel log).
+
+set architecture i386:x86-64
+set pagination off
+set confirm off
+set print pretty on
+
+# build/kernel.elf-gdb.py (copied from tools/gdb/kernel.elf-gdb.py by make) loads with the
+# symbols, as Linux's vmlinux-gdb.py does; allow it.
+python
+import os
+gdb.execute("add-auto-load-safe-path " + os.path.abspath("build"))
+end
+
+file build/kernel.elf
+source tools/gdb/core.py
+
+python
+import os
+if os.environ.get("GDB_PORT"):
+    gdb.execute("target remote 127.0.0.1:" + os.environ["GDB_PORT"])
+end
