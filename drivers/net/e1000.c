@@ -546,8 +546,11 @@ static noinline irqreturn_t e1000_intr(int irq, void *data)
 	adapter->irq_count++;
 	if (icr & E1000_ICR_LSC)
 		adapter->link_check = true;
-	if (icr & E1000_ICR_RXO)
+	if (icr & E1000_ICR_RXO) {
+		/* The ring was full: MPC (clear-on-read) counts the frames the NIC had to drop. */
 		netdev->stats.rx_over_errors++;
+		netdev->stats.rx_missed_errors += er32(adapter, E1000_MPC);
+	}
 
 	e1000_irq_disable(adapter);
 	napi_schedule(&adapter->napi);

@@ -1,11 +1,16 @@
 /*
- * Binding drivers to devices: pci_register_driver (from a driver's device_initcall) offers every
- * unclaimed device to the driver; the first ID-table line that matches is passed to probe().
+ * Binding drivers to devices. Built-in drivers register from their device_initcall; once all of
+ * them are in, pci_bus_add_devices (late_initcall, before net/'s late initcalls such as ipconfig)
+ * offers each device, in bus order, to the registered drivers: the first driver whose ID table
+ * matches gets probe(). Binding in bus order makes interface names follow the slots (eth0 is the
+ * lowest NIC slot whichever driver it needs). A driver registered after that binds at once.
  */
 #include <linux/pci.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 
 static LIST_HEAD(pci_drivers);
+static bool pci_autoprobe;	/* set once the boot-time pass has run */
 
 static bool pci_match_one_device(const struct pci_device_id *id, const struct pci_dev *dev)
 {
@@ -26,19 +31,22 @@ const struct pci_device_id *pci_match_id(const struct pci_device_id *ids, struct
 	return NULL;
 }
 
-static void pci_device_probe(struct pci_driver *drv, struct pci_dev *dev)
+/* True if drv matched and bound dev. */
+static bool pci_device_probe(struct pci_driver *drv, struct pci_dev *dev)
 {
 	const struct pci_device_id *id = pci_match_id(drv->id_table, dev);
 	int err;
 
 	if (!id)
-		return;
+		return false;
 	dev->driver = drv;	/* set before probe so probe can see who it is */
 	err = drv->probe(dev, id);
 	if (err) {
 		dev->driver = NULL;
 		pr_warn("%s %s: probe failed: %d\n", drv->name, pci_name(dev), err);
+		return false;
 	}
+	return true;
 }
 
 int pci_register_driver(struct pci_driver *drv)
@@ -46,12 +54,30 @@ int pci_register_driver(struct pci_driver *drv)
 	struct pci_dev *dev;
 
 	list_add_tail(&drv->node, &pci_drivers);
+	if (!pci_autoprobe)
+		return 0;
 	for_each_pci_dev(dev) {
 		if (!dev->driver)
 			pci_device_probe(drv, dev);
 	}
 	return 0;
 }
+
+static int __init pci_bus_add_devices(void)
+{
+	struct pci_driver *drv;
+	struct pci_dev *dev;
+
+	for_each_pci_dev(dev) {
+		list_for_each_entry(drv, &pci_drivers, node) {
+			if (!dev->driver && pci_device_probe(drv, dev))
+				break;
+		}
+	}
+	pci_autoprobe = true;
+	return 0;
+}
+late_initcall(pci_bus_add_devices);
 
 void pci_unregister_driver(struct pci_driver *drv)
 {

@@ -67,11 +67,9 @@ static int pci_read_base(struct pci_dev *dev, int bar, struct resource *res)
 			mask |= (u64)hi_mask << 32;
 			res->flags |= IORESOURCE_MEM_64;
 			slots = 2;
-		} else {
-			mask |= 0xffffffff00000000ULL;	/* a 32-bit BAR's size is below 4 GiB */
 		}
 	}
-	if (!(mask & 0xffffffffULL) && !(mask >> 32)) {
+	if (!mask) {
 		/* No settable address bits: the BAR is not implemented. */
 		res->flags = 0;
 		return slots;
