@@ -5,5 +5,6 @@
 #include <uapi/asm-generic/errno.h>
 
 #define ERESTARTSYS	512	/* interrupted by a signal; becomes EINTR on the way out */
+#define ENOIOCTLCMD	515	/* no ioctl command: the caller tries the next handler, else ENOTTY */
 
 #endif

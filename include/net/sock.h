@@ -22,6 +22,7 @@
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/atomic.h>
+#include <linux/bitops.h>
 #include <linux/refcount.h>
 #include <linux/spinlock.h>
 #include <linux/wait.h>
@@ -292,6 +293,7 @@ struct proto {
 	int			(*init)(struct sock *sk);
 	void			(*destroy)(struct sock *sk);
 	void			(*shutdown)(struct sock *sk, int how);
+	void			(*keepalive)(struct sock *sk, int valbool);	/* SO_KEEPALIVE */
 	int			(*setsockopt)(struct sock *sk, int level, int optname, char __user *optval,
 					      unsigned int optlen);
 	int			(*getsockopt)(struct sock *sk, int level, int optname, char __user *optval,
@@ -426,7 +428,25 @@ static inline void sk_node_init(struct hlist_node *node)
 	node->pprev = NULL;
 }
 
-/* The hash table holds a reference (sock_hold) for as long as the socket is in it. */
+/* TCP's tables hold no reference: the socket unhashes itself before it is freed. */
+static inline void __sk_add_node(struct sock *sk, struct hlist_head *list)
+{
+	hlist_add_head(&sk->sk_node, list);
+}
+
+static inline bool __sk_del_node_init(struct sock *sk)
+{
+	if (sk_hashed(sk)) {
+		hlist_del_init(&sk->sk_node);
+		return true;
+	}
+	return false;
+}
+
+#define __sk_nulls_add_node_rcu(sk, list)	__sk_add_node(sk, list)
+#define __sk_nulls_del_node_init_rcu(sk)	__sk_del_node_init(sk)
+
+/* UDP's and ping's tables hold a reference (sock_hold) for as long as the socket is in them. */
 static inline void sk_add_node(struct sock *sk, struct hlist_head *list)
 {
 	sock_hold(sk);
@@ -553,6 +573,26 @@ static inline long sock_sndtimeo(const struct sock *sk, bool noblock)
 	})
 
 int sk_wait_data(struct sock *sk, long *timeo, const struct sk_buff *skb);
+
+/*
+ * SIGIO for O_ASYNC sockets. There is no fasync support (fcntl F_SETOWN/O_ASYNC), so nobody can be
+ * waiting for the signal; the call stays so callers read as Linux's.
+ */
+#define SOCK_WAKE_IO		0
+#define SOCK_WAKE_WAITD		1
+#define SOCK_WAKE_SPACE		2
+#define SOCK_WAKE_URG		3
+#ifndef POLL_IN			/* si_code of SIGIO (uapi/asm-generic/siginfo.h) */
+#define POLL_IN			1
+#define POLL_OUT		2
+#define POLL_MSG		3
+#define POLL_ERR		4
+#define POLL_PRI		5
+#define POLL_HUP		6
+#endif
+static inline void sk_wake_async(const struct sock *sk, int how, int band)
+{
+}
 
 void sock_def_readable(struct sock *sk);
 void sock_def_wakeup(struct sock *sk);
@@ -736,6 +776,7 @@ void sk_reset_timer(struct sock *sk, struct timer_list *timer, unsigned long exp
 void sk_stop_timer(struct sock *sk, struct timer_list *timer);
 
 void sock_prot_inuse_add(struct net *net, struct proto *prot, int val);
+int sock_inuse_get(struct net *net);
 int sock_prot_inuse_get(struct net *net, struct proto *prot);
 
 /* Enable debug/info messages */
