@@ -90,6 +90,7 @@ def gdb_run(name, breaks, run, netns=None, max_hits=50, until=None, after=0, tim
             out_path = out.name
         cfg = {'breaks': breaks, 'max_hits': max_hits, 'until': until, 'after': after, 'out': out_path}
         env = dict(os.environ, QA_GDB_CONFIG=json.dumps(cfg))
+        env.pop('GDB_PORT', None)  # kernel.gdb would connect to that port itself
         gdb = subprocess.Popen(_netns_prefix(netns) + gdb_argv(port) + ['-x', DRIVER], cwd=REPO, env=env,
                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                start_new_session=True)
