@@ -416,7 +416,7 @@ static noinline bool e1000_clean_tx_irq(struct e1000_adapter *adapter, struct e1
 	}
 	tx_ring->next_to_clean = i;
 
-	if (cleaned && netif_queue_stopped(netdev) && netif_carrier_ok(netdev) &&
+	if (cleaned && netif_queue_stopped(netdev) &&
 	    e1000_desc_unused(tx_ring->count, tx_ring->next_to_use, i) >= E1000_TX_WAKE_THRESHOLD)
 		netif_wake_queue(netdev);
 	return cleaned != 0;

@@ -325,7 +325,6 @@ struct virtqueue *vring_create_virtqueue(unsigned int index, unsigned int num, u
 	vq->queue = dma_alloc_coherent(vdev->dev.parent, vq->queue_size, &vq->queue_dma, GFP_KERNEL);
 	if (!vq->queue)
 		goto err_queue;
-	memset(vq->queue, 0, vq->queue_size);
 	vring_init(&vq->vring, num, vq->queue, vring_align);
 
 	vq->vq.callback = callback;
