@@ -379,6 +379,8 @@ static noinline netdev_tx_t e1000_xmit_frame(struct sk_buff *skb, struct net_dev
 	tx_desc->status = 0;
 	tx_desc->cmd = E1000_TXD_CMD_EOP | E1000_TXD_CMD_IFCS | E1000_TXD_CMD_RS;
 
+	net_debug(NET_DBG_DRIVER, "%s: tx %u bytes desc %u\n", netdev->name, skb->len,
+		  tx_ring->next_to_use);
 	if (++i == tx_ring->count)
 		i = 0;
 	tx_ring->next_to_use = i;

@@ -235,6 +235,7 @@ static noinline netdev_tx_t start_xmit(struct sk_buff *skb, struct net_device *d
 		dev_kfree_skb_any(skb);
 		return NETDEV_TX_OK;
 	}
+	net_debug(NET_DBG_DRIVER, "%s: tx %u bytes\n", dev->name, skb->len);
 	virtqueue_kick(vi->svq);
 
 	/* No room for another frame: stop until skb_xmit_done -> virtnet_poll frees some. */
