@@ -139,13 +139,13 @@ static void receive_buf(struct virtnet_info *vi, struct sk_buff *skb, unsigned i
 	}
 	skb_put(skb, len);
 	skb_pull(skb, vi->hdr_len);
+	len -= vi->hdr_len;	/* now the frame's length */
 	dev->stats.rx_packets++;
-	dev->stats.rx_bytes += skb->len;
+	dev->stats.rx_bytes += len;
 	skb->protocol = eth_type_trans(skb, dev);
 	if (skb->pkt_type == PACKET_MULTICAST)
 		dev->stats.multicast++;
-	net_debug(NET_DBG_DRIVER, "%s: rx %u bytes proto %04x\n", dev->name, skb->len,
-		  ntohs(skb->protocol));
+	net_debug(NET_DBG_DRIVER, "%s: rx %u bytes proto %04x\n", dev->name, len, ntohs(skb->protocol));
 	netif_receive_skb(skb);
 }
 
