@@ -296,6 +296,8 @@ static int virtnet_close(struct net_device *dev)
 
 	netif_stop_queue(dev);
 	del_timer(&vi->refill);
+	virtqueue_disable_cb(vi->rvq);
+	virtqueue_disable_cb(vi->svq);
 	napi_disable(&vi->napi);
 	return 0;
 }
