@@ -1,0 +1,88 @@
+/*
+ * Path names (Linux: fs/namei.c, much reduced). There are three file systems and no mounting:
+ * /proc (fs/proc/), /dev (fs/devices.c) and everything else, which is the initrd tar archive
+ * (fs/initramfs.c), read-only. A path is made absolute against the working directory and
+ * normalised ("." and ".." and repeated slashes removed) before it is looked up.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+#include <linux/fs.h>
+#include <linux/sched/task.h>
+#include "internal.h"
+
+int normalize_path(const char *cwd, const char *path, char *out, size_t size)
+{
+	size_t len = 0;
+	const char *p;
+	int pass;
+
+	if (size < 2)
+		return -ENAMETOOLONG;
+	out[len++] = '/';
+	/* Two passes: the working directory (unless path is absolute), then path itself. */
+	for (pass = (path[0] == '/') ? 1 : 0; pass < 2; pass++) {
+		p = pass ? path : cwd;
+		while (*p) {
+			const char *start;
+			size_t n;
+
+			while (*p == '/')
+				p++;
+			start = p;
+			while (*p && *p != '/')
+				p++;
+			n = p - start;
+			if (n == 0 || (n == 1 && start[0] == '.'))
+				continue;
+			if (n == 2 && start[0] == '.' && start[1] == '.') {
+				while (len > 1 && out[len - 1] != '/')
+					len--;
+				if (len > 1)
+					len--;	/* the slash before the removed component */
+				continue;
+			}
+			if (len + (len > 1) + n + 1 > size)
+				return -ENAMETOOLONG;
+			if (len > 1)
+				out[len++] = '/';
+			memcpy(out + len, start, n);
+			len += n;
+		}
+	}
+	out[len] = '\0';
+	return 0;
+}
+
+int getname_normalized(const char __user *filename, char *out)
+{
+	char *raw = out + PATH_MAX / 2;	/* the second half of the buffer holds the raw name */
+
+	BUILD_BUG_ON(sizeof(current->cwd) > PATH_MAX / 2);
+	long len = strncpy_from_user(raw, filename, PATH_MAX / 2);
+
+	if (len < 0)
+		return len;
+	if (len == PATH_MAX / 2)
+		return -ENAMETOOLONG;
+	if (len == 0)
+		return -ENOENT;
+	return normalize_path(current->cwd, raw, out, PATH_MAX / 2);
+}
+
+static bool path_under(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	return !strncmp(path, dir, n) && (path[n] == '\0' || path[n] == '/');
+}
+
+struct file *vfs_open(const char *path, int flags)
+{
+	if (path_under(path, "/proc"))
+		return proc_open(path + 5, flags);
+	if (path_under(path, "/dev"))
+		return dev_open(path + 4, flags);
+	return initramfs_open(path, flags);
+}

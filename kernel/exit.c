@@ -1,0 +1,185 @@
+/*
+ * Ending tasks and waiting for them (Linux: kernel/exit.c). do_exit() gives back everything the task
+ * holds (descriptors, address space), hands its children to init, becomes a zombie holding only its
+ * exit status and wakes its parent; wait4() in the parent collects the status and frees the rest.
+ * When init itself exits, the machine powers off with init's status (the --run plumbing).
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include <linux/reboot.h>
+#include <linux/sched/task.h>
+#include <linux/sched/mm.h>
+#include <linux/fdtable.h>
+#include <linux/jiffies.h>
+#include <uapi/linux/wait.h>
+#include <uapi/linux/time_types.h>
+
+struct task_struct *child_reaper;
+
+void release_task(struct task_struct *p)
+{
+	list_del(&p->tasks);
+	list_del(&p->sibling);
+	nr_tasks--;
+	kfree(p->cmdline);
+	kfree(p->stack);
+	kfree(p);
+}
+
+/* Orphans go to init, which reaps them; zombies among them must wake it. */
+static void forget_original_parent(struct task_struct *father)
+{
+	struct task_struct *p, *n;
+	bool zombie = false;
+
+	list_for_each_entry_safe(p, n, &father->children, sibling) {
+		p->parent = child_reaper;
+		list_move_tail(&p->sibling, &child_reaper->children);
+		zombie |= p->exit_state == EXIT_ZOMBIE;
+	}
+	if (zombie)
+		wake_up_interruptible_all(&child_reaper->wait_chldexit);
+}
+
+static void __noreturn init_exited(int status_word)
+{
+	int status = (status_word & 0x7f) ? 128 + (status_word & 0x7f) : (status_word >> 8) & 0xff;
+
+	pr_notice("init exited with status %d\n", status);
+	machine_power_off(status);
+}
+
+void do_exit(int status_word)
+{
+	struct task_struct *tsk = current;
+
+	if (tsk == child_reaper)
+		init_exited(status_word);
+
+	tsk->flags |= PF_EXITING;
+	if (tsk->files) {
+		exit_files(tsk);
+	}
+	if (tsk->mm) {
+		struct mm_struct *mm = tsk->mm;
+
+		/* Leave the page tables before freeing them; the kernel half is in every PML4. */
+		switch_mm(NULL);
+		tsk->mm = NULL;
+		mmput(mm);
+	}
+
+	forget_original_parent(tsk);
+	tsk->exit_code = status_word;
+	if (!(tsk->flags & PF_KTHREAD)) {
+		tsk->exit_state = EXIT_ZOMBIE;
+		wake_up_interruptible_all(&tsk->parent->wait_chldexit);
+	}
+	set_current_state(TASK_DEAD);
+	schedule();
+	BUG();
+}
+
+SYSCALL_DEFINE1(exit, int, error_code)
+{
+	do_exit((error_code & 0xff) << 8);
+}
+
+SYSCALL_DEFINE1(exit_group, int, error_code)
+{
+	do_exit((error_code & 0xff) << 8);
+}
+
+static bool wait_matches(const struct task_struct *p, pid_t pid)
+{
+	if (pid > 0)
+		return p->pid == pid;
+	if (pid == -1)
+		return true;
+	if (pid == 0)
+		return p->pgid == current->pgid;
+	return p->pgid == -pid;
+}
+
+struct rusage {
+	struct __kernel_old_timeval ru_utime;
+	struct __kernel_old_timeval ru_stime;
+	long ru_other[14];	/* maxrss ... nivcsw: not tracked, reported as 0 */
+};
+
+static void ticks_to_timeval(unsigned long ticks, struct __kernel_old_timeval *tv)
+{
+	tv->tv_sec = ticks / HZ;
+	tv->tv_usec = (ticks % HZ) * (1000000 / HZ);
+}
+
+static long wait_task_zombie(struct task_struct *p, int options, int __user *stat_addr,
+			     struct rusage __user *ru)
+{
+	int status = p->exit_code;
+	pid_t pid = p->pid;
+	struct rusage r;
+	long ret = pid;
+
+	if (ru) {
+		memset(&r, 0, sizeof(r));
+		ticks_to_timeval(p->utime, &r.ru_utime);
+		ticks_to_timeval(p->stime, &r.ru_stime);
+	}
+	/* As Linux: the child is reaped even when the status cannot be stored. */
+	if (!(options & WNOWAIT))
+		release_task(p);
+	if (stat_addr && put_user(status, stat_addr))
+		ret = -EFAULT;
+	if (ru && copy_to_user(ru, &r, sizeof(r)))
+		ret = -EFAULT;
+	return ret;
+}
+
+static noinline long kernel_wait4(pid_t upid, int __user *stat_addr, int options, struct rusage __user *ru)
+{
+	struct task_struct *self = current, *p, *n;
+	DEFINE_WAIT(wait);
+	long ret;
+
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | WNOWAIT | __WNOTHREAD | __WCLONE | __WALL))
+		return -EINVAL;
+	if (upid == -INT_MAX - 1)		/* -INT_MIN would overflow */
+		return -ESRCH;
+
+	for (;;) {
+		bool found = false;
+
+		prepare_to_wait(&self->wait_chldexit, &wait, TASK_INTERRUPTIBLE);
+		list_for_each_entry_safe(p, n, &self->children, sibling) {
+			if (!wait_matches(p, upid))
+				continue;
+			found = true;
+			if (p->exit_state == EXIT_ZOMBIE) {
+				finish_wait(&self->wait_chldexit, &wait);
+				return wait_task_zombie(p, options, stat_addr, ru);
+			}
+		}
+		ret = -ECHILD;
+		if (!found)
+			break;
+		ret = 0;
+		if (options & WNOHANG)
+			break;
+		ret = -ERESTARTSYS;
+		if (signal_pending(self))
+			break;
+		schedule();
+	}
+	finish_wait(&self->wait_chldexit, &wait);
+	return ret;
+}
+
+SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options, struct rusage __user *, ru)
+{
+	return kernel_wait4(upid, stat_addr, options, ru);
+}
