@@ -5,7 +5,7 @@
  *   %pI4  an IPv4 address stored in network order (pass a pointer to the __be32): 10.0.2.15
  *   %pM   a MAC address (pointer to 6 bytes): 52:54:00:12:34:56
  * Plain %p prints the pointer in hex (no hashing: this is a teaching kernel, students compare
- * pointers with gdb).
+ * pointers with gdb), "(null)" for NULL.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -64,7 +64,7 @@ static void put_num(struct out *o, unsigned long long num, unsigned int base, in
 	if (flags & FL_SIGNED) {
 		if ((long long)num < 0) {
 			sign = '-';
-			num = -(long long)num;
+			num = 0ULL - num;	/* unsigned: LLONG_MIN negates without overflow */
 		} else if (flags & FL_PLUS) {
 			sign = '+';
 		} else if (flags & FL_SPACE) {
@@ -223,6 +223,10 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 			if (s) {
 				put_str(&o, s, width, -1, flags);
 				fmt = fmtp - 1;
+				continue;
+			}
+			if (!ptr) {
+				put_str(&o, "(null)", width, -1, flags);	/* as Linux prints it */
 				continue;
 			}
 			put_num(&o, (unsigned long)ptr, 16, width, precision, flags | FL_ALT);
