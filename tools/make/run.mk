@@ -28,3 +28,6 @@ debug: all
 	sleep 0.5; \
 	GDB_PORT=$(GDB_PORT) gdb -q -x tools/gdb/kernel.gdb -ex 'break start_kernel'; \
 	kill $$qemu 2>/dev/null; wait $$qemu 2>/dev/null; true
+
+# make bench: boot time, kernel sizes, ISO size, clean build time.
+BENCHES += tools/bench/boot-time.sh
