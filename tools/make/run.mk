@@ -7,10 +7,11 @@
 RUN_ARGS ?=
 GDB_PORT ?= 1234
 SERIAL_PORT ?= 4555
-GDB_PY := $(BUILD)/kernel.elf-gdb.py
+GDB_PY :=
 
 # gdb auto-loads kernel.elf-gdb.py next to kernel.elf (helpers written by the net areas).
 ifneq ($(wildcard tools/gdb/kernel.elf-gdb.py),)
+GDB_PY := $(BUILD)/kernel.elf-gdb.py
 ALL_TARGETS += $(GDB_PY)
 $(GDB_PY): tools/gdb/kernel.elf-gdb.py
 	@mkdir -p $(@D)
@@ -21,7 +22,7 @@ endif
 run: $(ISO)
 	./run-qemu.sh $(RUN_ARGS)
 
-debug: all
+debug: $(ISO) $(GDB_PY)
 	@echo "debug: serial console: nc 127.0.0.1 $(SERIAL_PORT)  (log: $(BUILD)/serial.log)"
 	@./run-qemu.sh --gdb=$(GDB_PORT) --serial-tcp $(SERIAL_PORT) --serial-log $(BUILD)/serial.log \
 		$(RUN_ARGS) </dev/null & qemu=$$!; \
