@@ -59,6 +59,9 @@ unsigned long nr_slab_pages(void);	/* pages currently owned by kmem_caches */
 /* Free blocks of each order (for /proc/buddyinfo); order < MAX_ORDER. */
 unsigned long nr_free_blocks(unsigned int order);
 
+/* Whether any byte of [start, end) is RAM in the boot memory map. */
+bool range_is_ram(phys_addr_t start, phys_addr_t end);
+
 /* Boot: the page allocator over the multiboot2 memory map, then the slab caches. */
 void mem_init(void);
 void kmem_cache_init(void);

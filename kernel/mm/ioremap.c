@@ -19,7 +19,7 @@ void __iomem *ioremap(phys_addr_t phys_addr, size_t size)
 		pr_err("ioremap: %#llx+%#zx is outside the direct map\n", (unsigned long long)phys_addr, size);
 		return NULL;
 	}
-	if ((start >> PAGE_SHIFT) < max_pfn) {
+	if (range_is_ram(start, end)) {
 		pr_err("ioremap: %#llx+%#zx shares a 2 MiB page with RAM\n", (unsigned long long)phys_addr, size);
 		return NULL;
 	}

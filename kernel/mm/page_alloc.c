@@ -41,6 +41,18 @@ unsigned long nr_free_pages(void)
 	return free_pages_count;
 }
 
+/* Whether any byte of [start, end) is RAM in the boot memory map (ioremap refuses RAM). */
+bool range_is_ram(phys_addr_t start, phys_addr_t end)
+{
+	for (unsigned int i = 0; i < boot_params.nr_mem_regions; i++) {
+		const struct boot_mem_region *m = &boot_params.mem_regions[i];
+
+		if (start < m->end && end > m->start)
+			return true;
+	}
+	return false;
+}
+
 unsigned long nr_free_blocks(unsigned int order)
 {
 	return order < MAX_ORDER ? free_area[order].nr_free : 0;
@@ -189,7 +201,17 @@ void mem_init(void)
 	for (unsigned int i = 0; i < boot_params.nr_mem_regions; i++)
 		max_pfn = max(max_pfn, (unsigned long)(boot_params.mem_regions[i].end >> PAGE_SHIFT));
 	if (max_pfn > DIRECT_MAP_SIZE >> PAGE_SHIFT) {
-		pr_warn("mm: only the first %lu MiB of RAM are mapped and used\n", DIRECT_MAP_SIZE >> 20);
+		/* The boot page tables map 4 GiB; QEMU puts RAM beyond ~3 GiB above the 4 GiB line. */
+		unsigned long lost = 0;
+
+		for (unsigned int i = 0; i < boot_params.nr_mem_regions; i++) {
+			const struct boot_mem_region *m = &boot_params.mem_regions[i];
+
+			if (m->end > DIRECT_MAP_SIZE)
+				lost += (m->end - max(m->start, (phys_addr_t)DIRECT_MAP_SIZE)) >> 20;
+		}
+		pr_warn("mm: %lu MiB of RAM above %lu MiB are not mapped and stay unused\n",
+			lost, DIRECT_MAP_SIZE >> 20);
 		max_pfn = DIRECT_MAP_SIZE >> PAGE_SHIFT;
 	}
 
