@@ -1,0 +1,95 @@
+/* usertests: pipes between processes. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <poll.h>
+#include <sys/wait.h>
+#include "usertests.h"
+
+#define BIG	(1 << 20)
+
+static unsigned int pattern(size_t i)
+{
+	return (unsigned int)((i * 2654435761U) >> 24) & 0xff;
+}
+
+void test_pipe(void)
+{
+	static unsigned char buf[65536];
+	struct pollfd pfd;
+	size_t total, i, chunk;
+	int fds[2], st, bad;
+	ssize_t n;
+	pid_t pid;
+
+	/* Round trip, then EOF once the writer is closed. */
+	EXPECT_OK(pipe(fds));
+	CHECK(write(fds[1], "hello", 5) == 5, "write: %s", strerror(errno));
+	pfd.fd = fds[0];
+	pfd.events = POLLIN;
+	CHECK(poll(&pfd, 1, 1000) == 1 && (pfd.revents & POLLIN), "poll: data not readable");
+	CHECK(read(fds[0], buf, sizeof(buf)) == 5 && !memcmp(buf, "hello", 5), "read back failed");
+	close(fds[1]);
+	CHECK(read(fds[0], buf, sizeof(buf)) == 0, "read after the writer closed: expected 0 (EOF)");
+	close(fds[0]);
+
+	/* Writing with no reader: EPIPE (SIGPIPE is ignored by the driver). */
+	EXPECT_OK(pipe(fds));
+	close(fds[0]);
+	EXPECT_ERR(write(fds[1], "x", 1), EPIPE);
+	close(fds[1]);
+
+	/* 1 MiB parent -> child in odd-sized pieces; the child checks every byte. */
+	EXPECT_OK(pipe(fds));
+	pid = fork();
+	if (pid == 0) {
+		close(fds[1]);
+		total = 0;
+		bad = 0;
+		while ((n = read(fds[0], buf, 7777)) > 0) {
+			for (i = 0; i < (size_t)n; i++)
+				bad |= buf[i] != pattern(total + i);
+			total += (size_t)n;
+		}
+		_exit(n < 0 ? 3 : bad ? 2 : total == BIG ? 0 : 1);
+	}
+	close(fds[0]);
+	for (total = 0; total < BIG; total += chunk) {
+		chunk = BIG - total < 5000 ? BIG - total : 5000;
+		for (i = 0; i < chunk; i++)
+			buf[i] = (unsigned char)pattern(total + i);
+		n = write(fds[1], buf, chunk);
+		if (n != (ssize_t)chunk) {
+			fail_at(__LINE__, "write of %zu at %zu returned %zd (%s)", chunk, total, n, strerror(errno));
+			break;
+		}
+	}
+	close(fds[1]);
+	CHECK(waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0,
+	      "reader status %#x (1: short, 2: corrupt, 3: read error)", st);
+
+	/* Child -> parent, the other direction, and the child's exit closes its end. */
+	EXPECT_OK(pipe(fds));
+	pid = fork();
+	if (pid == 0) {
+		close(fds[0]);
+		for (i = 0; i < sizeof(buf); i++)
+			buf[i] = (unsigned char)pattern(i);
+		for (i = 0; i < BIG / sizeof(buf); i++)
+			if (write(fds[1], buf, sizeof(buf)) != (ssize_t)sizeof(buf))
+				_exit(1);
+		_exit(0);
+	}
+	close(fds[1]);
+	total = 0;
+	bad = 0;
+	while ((n = read(fds[0], buf, sizeof(buf))) > 0) {
+		for (i = 0; i < (size_t)n; i++)
+			bad |= buf[i] != pattern((total + i) % sizeof(buf));
+		total += (size_t)n;
+	}
+	close(fds[0]);
+	CHECK(total == BIG && !bad, "parent read %zu bytes (expected %d), corrupt=%d", total, BIG, bad);
+	CHECK(waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0, "writer status %#x", st);
+}

@@ -1,0 +1,224 @@
+/* usertests: processes: fork, wait, exit status, exec, kill, signal handlers, fork's memory copy. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <sys/syscall.h>
+#include "usertests.h"
+
+void test_forkwait(void)
+{
+	pid_t pids[10], pid, parent = getpid();
+	int st, i, k, seen;
+
+	/* One child, its exit status, then nothing left. */
+	pid = fork();
+	if (pid == 0) {
+		if (getppid() != parent || getpid() == parent)
+			_exit(99);
+		_exit(42);
+	}
+	CHECK(pid > 0, "fork: %s", strerror(errno));
+	CHECK(wait4(pid, &st, 0, NULL) == pid, "wait4: %s", strerror(errno));
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 42, "child status %#x, expected exit 42 (99: bad getppid/getpid)",
+	      st);
+	EXPECT_ERR(wait4(pid, &st, 0, NULL), ECHILD);
+	EXPECT_ERR(wait4(-1, &st, WNOHANG, NULL), ECHILD);
+
+	/* WNOHANG while the child runs returns 0. */
+	pid = fork();
+	if (pid == 0) {
+		usleep(200000);
+		_exit(0);
+	}
+	CHECK(waitpid(pid, &st, WNOHANG) == 0, "WNOHANG on a running child did not return 0");
+	CHECK(waitpid(pid, &st, 0) == pid && WEXITSTATUS(st) == 0, "waiting for the sleeper failed");
+
+	/* Exit codes are 8 bits. */
+	for (i = 0; i < 4; i++) {
+		static const int codes[] = { 0, 1, 255, 256 + 7 };
+
+		pid = fork();
+		if (pid == 0)
+			_exit(codes[i]);
+		CHECK(waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == (codes[i] & 0xff),
+		      "exit(%d) gave status %#x", codes[i], st);
+	}
+
+	/* Many at once: every one reaped exactly once, with its own status. */
+	for (i = 0; i < 10; i++) {
+		pids[i] = fork();
+		if (pids[i] == 0) {
+			usleep((unsigned int)(10 - i) * 10000);
+			_exit(i + 1);
+		}
+		CHECK(pids[i] > 0, "fork %d: %s", i, strerror(errno));
+	}
+	for (seen = 0; seen < 10; seen++) {
+		pid = wait(&st);
+		if (pid < 0) {
+			fail_at(__LINE__, "wait after %d children: %s", seen, strerror(errno));
+			break;
+		}
+		for (k = 0; k < 10 && pids[k] != pid; k++)
+			;
+		CHECK(k < 10, "wait returned unknown pid %d", (int)pid);
+		if (k < 10) {
+			CHECK(WEXITSTATUS(st) == k + 1, "child %d exited %d, expected %d", k, WEXITSTATUS(st), k + 1);
+			pids[k] = 0;
+		}
+	}
+	EXPECT_ERR(wait(&st), ECHILD);
+
+	/* Sequential fork/exit many times (leaks here show in the memleak test). */
+	for (i = 0; i < 50; i++) {
+		pid = fork();
+		if (pid == 0)
+			_exit(0);
+		if (pid < 0 || waitpid(pid, &st, 0) != pid) {
+			fail_at(__LINE__, "fork/wait round %d failed: %s", i, strerror(errno));
+			break;
+		}
+	}
+}
+
+int exec_child_main(int argc, char **argv)
+{
+	const char *foo = getenv("USERTESTS_FOO");
+
+	/* Called as: usertests --exec-child CODE "two words" "" */
+	if (argc != 5 || strcmp(argv[3], "two words") || strcmp(argv[4], ""))
+		return 100;
+	if (!foo || strcmp(foo, "bar"))
+		return 101;
+	return atoi(argv[2]);
+}
+
+void test_exec(void)
+{
+	char *argv[] = { (char *)self_path, "--exec-child", "7", "two words", "", NULL };
+	char *envp[] = { "USERTESTS_FOO=bar", "PATH=/bin", NULL };
+	int st;
+	pid_t pid;
+
+	pid = fork();
+	if (pid == 0) {
+		execve(self_path, argv, envp);
+		_exit(120 + (errno & 7));
+	}
+	CHECK(waitpid(pid, &st, 0) == pid, "waitpid: %s", strerror(errno));
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 7,
+	      "exec'd child status %#x (100: argv wrong, 101: environment wrong, 12x: execve failed)", st);
+
+	/* A failed execve returns to the caller, which is still intact. */
+	pid = fork();
+	if (pid == 0) {
+		execve("/no/such/program", argv, envp);
+		_exit(errno == ENOENT ? 0 : 1);
+	}
+	CHECK(waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0, "execve of a missing file");
+
+	/* Bad argv / envp pointers: EFAULT, process intact. */
+	pid = fork();
+	if (pid == 0) {
+		if (execve(self_path, (char **)KERNEL_TEXT, envp) != -1 || errno != EFAULT)
+			_exit(1);
+		if (execve(self_path, argv, (char **)unmapped_addr()) != -1 || errno != EFAULT)
+			_exit(2);
+		_exit(0);
+	}
+	CHECK(waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0,
+	      "execve with bad argv (1) or envp (2) pointers: status %#x", st);
+}
+
+void test_kill(void)
+{
+	static const int sigs[] = { SIGKILL, SIGTERM, SIGINT };
+	int st, i;
+	pid_t pid;
+
+	for (i = 0; i < 3; i++) {
+		pid = fork();
+		if (pid == 0) {
+			signal(SIGINT, SIG_DFL);	/* a shell may have left it ignored */
+			for (;;)
+				pause();
+		}
+		usleep(20000);
+		CHECK(kill(pid, 0) == 0, "kill(pid, 0) on a live child: %s", strerror(errno));
+		CHECK(kill(pid, sigs[i]) == 0, "kill(%d): %s", sigs[i], strerror(errno));
+		CHECK(waitpid(pid, &st, 0) == pid, "waitpid: %s", strerror(errno));
+		CHECK(WIFSIGNALED(st) && WTERMSIG(st) == sigs[i], "status %#x after signal %d", st, sigs[i]);
+		EXPECT_ERR(kill(pid, 0), ESRCH);
+	}
+}
+
+static volatile sig_atomic_t got_signal;
+
+static void on_usr1(int sig)
+{
+	got_signal = sig;
+}
+
+void test_signal(void)
+{
+	struct sigaction sa = { 0 };
+	int st;
+	pid_t pid;
+
+	sa.sa_handler = on_usr1;
+	if (sigaction(SIGUSR1, &sa, NULL) < 0) {
+		if (errno == ENOSYS)
+			skip_test("rt_sigaction not implemented");
+		fail_at(__LINE__, "sigaction: %s", strerror(errno));
+		return;
+	}
+	CHECK(kill(getpid(), SIGUSR1) == 0, "kill self: %s", strerror(errno));
+	CHECK(got_signal == SIGUSR1, "handler did not run (got %d)", got_signal);
+
+	/* SIG_IGN survives the signal; SIG_IGN is inherited by a child. */
+	signal(SIGUSR2, SIG_IGN);
+	CHECK(kill(getpid(), SIGUSR2) == 0, "kill self SIGUSR2: %s", strerror(errno));
+	pid = fork();
+	if (pid == 0) {
+		kill(getpid(), SIGUSR2);
+		_exit(5);
+	}
+	CHECK(waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 5,
+	      "child with SIGUSR2 ignored: status %#x", st);
+	signal(SIGUSR2, SIG_DFL);
+}
+
+void test_forkmem(void)
+{
+	size_t size = 4 << 20, i;
+	unsigned char *buf = malloc(size);
+	int st;
+	pid_t pid;
+
+	CHECK(buf != NULL, "malloc 4 MiB failed");
+	if (!buf)
+		return;
+	for (i = 0; i < size; i++)
+		buf[i] = (unsigned char)(i * 7);
+	pid = fork();
+	if (pid == 0) {
+		for (i = 0; i < size; i++)
+			if (buf[i] != (unsigned char)(i * 7))
+				_exit(1);	/* the child must see the parent's data */
+		for (i = 0; i < size; i += 4096)
+			buf[i] = 0xee;		/* ...and its writes stay its own */
+		_exit(0);
+	}
+	CHECK(waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0,
+	      "child status %#x (1: child saw different data)", st);
+	for (i = 0; i < size; i++) {
+		if (buf[i] != (unsigned char)(i * 7)) {
+			fail_at(__LINE__, "parent byte %zu changed to %#x after the child wrote", i, buf[i]);
+			break;
+		}
+	}
+	free(buf);
+}
