@@ -4,7 +4,9 @@
 
 #include <uapi/asm-generic/errno.h>
 
-#define ERESTARTSYS	512	/* interrupted by a signal; becomes EINTR on the way out */
+#define ERESTARTSYS	512	/* interrupted by a signal: restarted after a SA_RESTART handler, else EINTR */
+#define ERESTARTNOINTR	513	/* always restarted */
+#define ERESTARTNOHAND	514	/* restarted only if no handler ran, else EINTR */
 #define ENOIOCTLCMD	515	/* no ioctl command: the caller tries the next handler, else ENOTTY */
 
 #endif
