@@ -163,10 +163,11 @@ static inline struct sock *inet_lookup_listener(struct net *net, struct inet_has
 }
 
 /* Socket demux engine toys. */
+/* Little-endian: skc_daddr (the peer, a segment's saddr) is the low word of skc_addrpair. */
 #define INET_ADDR_COOKIE(__name, __saddr, __daddr) \
 	const __addrpair __name = (__force __addrpair) ( \
-				   (((__force __u64)(__be32)(__saddr)) << 32) | \
-				   ((__force __u64)(__be32)(__daddr)))
+				   (((__force __u64)(__be32)(__daddr)) << 32) | \
+				   ((__force __u64)(__be32)(__saddr)))
 #define INET_COMBINED_PORTS(__sport, __dport) \
 	((__force __portpair)(((__u32)(__dport) << 16) | (__force __u32)(__be16)(__sport)))
 

@@ -8,6 +8,7 @@
 #define _NET_NET_NAMESPACE_H
 
 #include <linux/types.h>
+#include <linux/atomic.h>
 
 struct netns_core {
 	int sysctl_somaxconn;		/* listen() backlog cap (net.core.somaxconn) */
@@ -21,7 +22,7 @@ struct inet_hashinfo;
 
 /* TIME_WAIT bookkeeping of one protocol (Linux keeps it in net->ipv4.tcp_death_row). */
 struct inet_timewait_death_row {
-	int			tw_count;		/* TIME_WAIT sockets alive */
+	atomic_t		tw_count;		/* TIME_WAIT sockets alive */
 	struct inet_hashinfo	*hashinfo;		/* &tcp_hashinfo, set by tcp_init */
 	int			sysctl_max_tw_buckets;	/* above this, sockets close without TIME_WAIT */
 };

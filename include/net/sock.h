@@ -788,6 +788,23 @@ extern int sysctl_rmem_max;
 extern int sysctl_wmem_default;
 extern int sysctl_rmem_default;
 
+/* ---- datagrams (net/core/datagram.c; Linux declares these in linux/skbuff.h) ----------------- */
+
+int __skb_wait_for_more_packets(struct sock *sk, int *err, long *timeo_p, const struct sk_buff *skb);
+struct sk_buff *__skb_try_recv_datagram(struct sock *sk, unsigned int flags, int *peeked,
+					int *err, struct sk_buff **last);
+struct sk_buff *__skb_recv_datagram(struct sock *sk, unsigned int flags, int *peeked, int *err);
+struct sk_buff *skb_recv_datagram(struct sock *sk, unsigned int flags, int noblock, int *err);
+void skb_free_datagram(struct sock *sk, struct sk_buff *skb);
+int skb_copy_datagram_iter(const struct sk_buff *skb, int offset, struct iov_iter *to, int len);
+__poll_t datagram_poll(struct file *file, struct socket *sock, poll_table *wait);
+
+static inline int skb_copy_datagram_msg(const struct sk_buff *from, int offset,
+					struct msghdr *msg, int size)
+{
+	return skb_copy_datagram_iter(from, offset, &msg->msg_iter, size);
+}
+
 /* ---- stream sockets (net/core/stream.c) ----------------------------------------------------- */
 
 static inline int sk_stream_min_wspace(const struct sock *sk)
