@@ -37,7 +37,10 @@ static struct irqaction *irq_actions[NR_IRQS];
 static unsigned long irq_counts[NR_IRQS];
 static u16 cached_irq_mask = 0xffff;		/* bit set = line masked */
 static struct pt_regs *irq_regs;
+static unsigned int irqs_unhandled[NR_IRQS];	/* in a row, see note_interrupt() */
 static u16 irq_warned;				/* lines already reported as unhandled */
+
+#define IRQ_UNHANDLED_REPORT	1000
 
 struct pt_regs *get_irq_regs(void)
 {
@@ -183,6 +186,23 @@ void free_irq(unsigned int irq, void *dev)
 	kfree(action);
 }
 
+/*
+ * An occasional interrupt no handler claims is normal (a device raised the line, then a handler
+ * already consumed the event); a run of them means a device nobody drives is stuck asserting
+ * it, as Linux's "irq N: nobody cared" reports.
+ */
+static void note_interrupt(unsigned int irq, irqreturn_t ret)
+{
+	if (ret != IRQ_NONE) {
+		irqs_unhandled[irq] = 0;
+		return;
+	}
+	if (++irqs_unhandled[irq] == IRQ_UNHANDLED_REPORT && !(irq_warned & (1u << irq))) {
+		irq_warned |= 1u << irq;
+		pr_err("irq %u: nobody cared (%d interrupts in a row unhandled)\n", irq, IRQ_UNHANDLED_REPORT);
+	}
+}
+
 void do_IRQ(struct pt_regs *regs, unsigned int irq)
 {
 	struct pt_regs *old_regs = irq_regs;
@@ -195,10 +215,7 @@ void do_IRQ(struct pt_regs *regs, unsigned int irq)
 	irq_counts[irq]++;
 	for (struct irqaction *a = irq_actions[irq]; a; a = a->next)
 		ret |= a->handler((int)irq, a->dev_id);
-	if (ret == IRQ_NONE && !(irq_warned & (1u << irq))) {
-		irq_warned |= 1u << irq;
-		pr_warn("irq %u: nobody handled it (further ones not reported)\n", irq);
-	}
+	note_interrupt(irq, ret);
 	pic_eoi(irq);
 	irq_regs = old_regs;
 	irq_exit();

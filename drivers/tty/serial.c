@@ -26,7 +26,7 @@
 
 #define UART_LCR_DLAB	0x80
 #define UART_LCR_8N1	0x03
-#define UART_FCR_ENABLE	0xc7	/* enable + clear both FIFOs, 14-byte trigger */
+#define UART_FCR_ENABLE	0x07	/* enable + clear both FIFOs, interrupt at every byte */
 #define UART_MCR_DTR_RTS_OUT2 0x0b	/* OUT2 gates the UART interrupt onto the ISA line */
 #define UART_IER_RDI	0x01	/* interrupt when received data is available */
 #define UART_LSR_DR	0x01	/* data ready */
