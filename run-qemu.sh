@@ -119,6 +119,8 @@ done
 [[ -z $timeout_s || $timeout_s =~ ^[0-9]+$ ]] || die "--timeout: expected seconds, got '$timeout_s'"
 [[ -z $serial_tcp || $serial_tcp =~ ^[0-9]+$ ]] || die "--serial-tcp: expected a port number, got '$serial_tcp'"
 [[ -f $iso ]] || die "$iso not found: run 'make' first"
+[[ $accel != kvm || -w /dev/kvm ]] || die "--accel kvm: /dev/kvm is missing or not writable"
+[[ -z $pcap || ! (${#nics[@]} -eq 1 && ${nics[0]} == none) ]] || die "--pcap needs a network card (not --nic none)"
 [[ ${#nics[@]} -gt 0 ]] || nics=(e1000)
 
 args=(-M pc -accel "$accel" -m "$mem" -no-reboot -boot d -cdrom "$iso"

@@ -4,10 +4,10 @@ import gdb
 
 
 class Dmesg(gdb.Command):
-    """Print the kernel log buffer (what the shell's dmesg shows): dmesg"""
+    """Print the kernel log buffer (what the shell's dmesg shows): dmesg, or lx-dmesg as in Linux"""
 
-    def __init__(self):
-        super().__init__("dmesg", gdb.COMMAND_DATA)
+    def __init__(self, name):
+        super().__init__(name, gdb.COMMAND_DATA)
 
     def invoke(self, arg, from_tty):
         buf = gdb.parse_and_eval("log_buf")
@@ -32,5 +32,6 @@ class Jiffies(gdb.Function):
         return gdb.parse_and_eval("jiffies")
 
 
-Dmesg()
+Dmesg("dmesg")
+Dmesg("lx-dmesg")
 Jiffies()
