@@ -69,6 +69,12 @@ struct tcp_sock {
 	u16 tcp_header_len;	/* bytes of header + fixed options we send on data segments */
 	u16 gso_segs;
 
+	/*
+	 * Header prediction (tcp_rcv_established): the 4th header word (doff, flags, window) that the
+	 * next in-order segment of a bulk transfer will carry; 0 switches the fast path off.
+	 */
+	__be32 pred_flags;
+
 	/* RFC 9293 3.3.1 receive sequence space. */
 	u32 rcv_nxt;		/* RCV.NXT: next sequence we expect */
 	u32 copied_seq;		/* head of data not yet read by the user */
@@ -108,7 +114,10 @@ struct tcp_sock {
 	   repair : 1,
 	   frto : 1;
 	u8 keepalive_probes;	/* TCP_KEEPCNT */
-	u8 syn_data : 1, is_sack_reneg : 1, unused_bits : 6;
+	u8 syn_data : 1, is_sack_reneg : 1,
+	   is_cwnd_limited : 1,	/* the last send stopped at cwnd: growing cwnd is useful (RFC 7661) */
+	   orphan_counted : 1,	/* counted in tcp_orphan_count (closed by its owner, still finishing) */
+	   unused_bits : 4;
 	u8 urg_data;		/* urgent data state (we ignore urgent data safely) */
 
 	/* RFC 6298 retransmission timer state, in microseconds << 3 like Linux. */
@@ -173,6 +182,7 @@ struct tcp_sock {
 	u64 tcp_mstamp;		/* microsecond clock of the most recent send or receive */
 	u32 chrono_start;	/* jiffies the connection became ESTABLISHED (tcp_info uptime) */
 	u32 snd_up;
+	unsigned long tsq_flags;	/* timer work deferred to tcp_release_cb while a process owns the socket */
 };
 
 static inline struct tcp_sock *tcp_sk(const struct sock *sk)
@@ -188,6 +198,7 @@ struct tcp_request_sock {
 	u32 ts_off;		/* tsoffset the child will use */
 	u32 snt_synack;		/* ms stamp of the first SYN-ACK, for the first RTT sample */
 	u32 rcv_nxt;		/* rcv_isn + 1 */
+	u32 last_oow_ack_time;	/* rate limit of ACKs/SYN-ACKs to out-of-window segments */
 };
 
 static inline struct tcp_request_sock *tcp_rsk(const struct request_sock *req)

@@ -8,6 +8,7 @@
 
 #include <linux/tcp.h>
 #include <linux/jiffies.h>
+#include <linux/unaligned.h>
 #include <net/tcp_states.h>
 #include <net/sock.h>
 #include <net/inet_connection_sock.h>
@@ -61,6 +62,14 @@
  * `tcp.msl=SECONDS` on the command line shortens it so a lab can watch TIME_WAIT end.
  */
 extern unsigned int sysctl_tcp_msl;
+/* Option switches (net.ipv4.tcp_timestamps, tcp_window_scaling, tcp_sack): all on, as Linux. */
+extern int sysctl_tcp_timestamps;
+extern int sysctl_tcp_window_scaling;
+extern int sysctl_tcp_sack;
+extern int sysctl_tcp_challenge_ack_limit;	/* RFC 5961 7: challenge ACKs per second, all sockets */
+extern int sysctl_tcp_invalid_ratelimit;	/* jiffies between out-of-window dupacks per socket */
+extern int sysctl_tcp_fin_timeout;		/* orphaned FIN_WAIT2 lifetime, jiffies */
+extern int sysctl_tcp_max_orphans;
 #define TCP_TIMEWAIT_LEN	((unsigned long)2 * sysctl_tcp_msl * HZ)
 
 /* Option kinds (RFC 9293 3.2, RFC 7323, RFC 2018) and lengths. */
@@ -116,6 +125,7 @@ struct tcp_skb_cb {
 	u8 ip_dsfield;
 	u8 unused;
 	u32 ack_seq;		/* received: the ACK field */
+	u32 tcp_tw_isn;		/* received SYN reopening a TIME_WAIT connection: the ISN to use */
 };
 
 #define TCPCB_SACKED_ACKED	0x01	/* the peer SACKed it */
@@ -142,11 +152,42 @@ static inline bool between(u32 seq1, u32 seq2, u32 seq3)
 	return seq3 - seq2 >= seq1 - seq2;
 }
 
+/* Header prediction: the 4th 32-bit word of the header (doff, flags, window), network order. */
+union tcp_word_hdr {
+	struct tcphdr hdr;
+	__be32 words[5];
+};
+#define tcp_flag_word(tp)	(((union tcp_word_hdr *)(tp))->words[3])
+#define TCP_FLAG_CWR		htonl(0x00800000)
+#define TCP_FLAG_ECE		htonl(0x00400000)
+#define TCP_FLAG_URG		htonl(0x00200000)
+#define TCP_FLAG_ACK		htonl(0x00100000)
+#define TCP_FLAG_PSH		htonl(0x00080000)
+#define TCP_FLAG_RST		htonl(0x00040000)
+#define TCP_FLAG_SYN		htonl(0x00020000)
+#define TCP_FLAG_FIN		htonl(0x00010000)
+#define TCP_RESERVED_BITS	htonl(0x0F000000)
+#define TCP_DATA_OFFSET		htonl(0xF0000000)
+/* Bits that must match pred_flags: all but PSH and the reserved ones. */
+#define TCP_HP_BITS		(~(TCP_RESERVED_BITS | TCP_FLAG_PSH))
+
+static inline void __tcp_fast_path_on(struct tcp_sock *tp, u32 snd_wnd)
+{
+	tp->pred_flags = htonl((tp->tcp_header_len << 26) | ntohl(TCP_FLAG_ACK) | snd_wnd);
+}
+
+static inline void tcp_fast_path_on(struct tcp_sock *tp)
+{
+	__tcp_fast_path_on(tp, tp->snd_wnd >> tp->rx_opt.snd_wscale);
+}
+
 /* Clocks: tcp_time_stamp in ms (our RFC 7323 TSval unit, 1 ms per tick), tcp_clock_us for RTT. */
 static inline u32 tcp_time_stamp_raw(void)
 {
 	return (u32)jiffies_to_msecs(jiffies);
 }
+
+#define tcp_jiffies32	((u32)jiffies)
 
 static inline u64 tcp_clock_us(void)
 {
@@ -290,7 +331,7 @@ static inline __sum16 tcp_v4_check(int len, __be32 saddr, __be32 daddr, __wsum b
 
 static inline int tcp_space(const struct sock *sk)
 {
-	int space = sk->sk_rcvbuf - (int)sk->sk_rmem_alloc;
+	int space = sk->sk_rcvbuf - atomic_read(&sk->sk_rmem_alloc);
 
 	return space < 0 ? 0 : space;
 }
@@ -300,14 +341,33 @@ static inline int tcp_full_space(const struct sock *sk)
 	return sk->sk_rcvbuf;
 }
 
+/* Receive-buffer bytes that can become window: skbs cost truesize, up to about twice their payload. */
+static inline int tcp_win_from_space(int space)
+{
+	return space > 0 ? space >> 1 : 0;
+}
+
+/* How long an orphaned FIN_WAIT2 socket lives: TCP_LINGER2 or tcp_fin_timeout, at least 3.5 RTO. */
+static inline int tcp_fin_time(const struct sock *sk)
+{
+	int fin_timeout = tcp_sk(sk)->linger2 ? : sysctl_tcp_fin_timeout;
+	const int rto = inet_csk(sk)->icsk_rto;
+
+	if (fin_timeout < (rto << 2) - (rto >> 1))
+		fin_timeout = (rto << 2) - (rto >> 1);
+	return fin_timeout;
+}
+
 /* Global objects. */
 extern struct proto tcp_prot;
 extern struct inet_hashinfo tcp_hashinfo;
 extern const struct inet_connection_sock_af_ops ipv4_specific;
 extern struct request_sock_ops tcp_request_sock_ops;
-extern long tcp_memory_allocated;	/* bytes of skbs charged to TCP sockets, all of them */
-extern long sysctl_tcp_mem_max;		/* above this TCP drops new data and refuses new buffers */
-extern int sysctl_tcp_max_orphans;
+extern const struct tcp_request_sock_ops tcp_request_sock_ipv4_ops;
+extern atomic_long_t tcp_memory_allocated;	/* SK_MEM_QUANTUM pages charged to TCP sockets, all of them */
+extern long sysctl_tcp_mem[3];			/* {min, pressure, max} pages: above max TCP refuses memory */
+extern int sysctl_tcp_wmem[3];
+extern int sysctl_tcp_rmem[3];
 extern unsigned int tcp_orphan_count;
 
 /* net/ipv4/tcp.c */
@@ -364,7 +424,8 @@ void tcp_clear_retrans(struct tcp_sock *tp);
 void tcp_set_rto(struct sock *sk);
 void tcp_init_buffer_space(struct sock *sk);
 void tcp_enter_quickack_mode(struct sock *sk, unsigned int max_quickacks);
-bool tcp_oow_rate_limited(struct sock *sk, const struct sk_buff *skb, u32 *last_oow_ack_time);
+bool tcp_oow_rate_limited(struct net *net, const struct sk_buff *skb, u32 *last_oow_ack_time);
+bool tcp_paws_reject(const struct tcp_options_received *rx_opt, int rst);
 
 /* net/ipv4/tcp_output.c */
 int tcp_transmit_skb(struct sock *sk, struct sk_buff *skb, int clone_it, gfp_t gfp_mask);
@@ -394,6 +455,9 @@ void tcp_queue_skb_tail(struct sock *sk, struct sk_buff *skb);
 struct sk_buff *tcp_stream_alloc_skb(struct sock *sk, int size, gfp_t gfp);
 unsigned int tcp_skb_len(const struct sk_buff *skb);
 int tcp_fragment(struct sock *sk, struct sk_buff *skb, u32 len, unsigned int mss_now, gfp_t gfp);
+void tcp_send_synack(struct sock *sk);
+void tcp_rearm_rto(struct sock *sk);
+void tcp_simple_retransmit(struct sock *sk);
 
 static inline void tcp_push_pending_frames(struct sock *sk)
 {
@@ -412,6 +476,7 @@ void tcp_delack_timer_handler(struct sock *sk);
 void tcp_syn_ack_timeout(const struct request_sock *req);
 void tcp_reset_keepalive_timer(struct sock *sk, unsigned long len);
 void tcp_write_err(struct sock *sk);
+void tcp_release_cb(struct sock *sk);
 
 static inline void tcp_clear_xmit_timers(struct sock *sk)
 {
