@@ -115,8 +115,13 @@ u32 get_random_u32_below(u32 ceil)
 
 static int random_seed_setup(char *value)
 {
-	u64 seed = simple_strtoul(value, NULL, 0);
+	char *end;
+	u64 seed = simple_strtoul(value, &end, 0);
 
+	if (end == value || *end) {
+		pr_warn("random.seed=%s: not a number, ignored\n", value);
+		return 1;
+	}
 	fixed_seed = true;
 	seed_state(seed);
 	return 1;
