@@ -34,8 +34,10 @@
 #define pmd_index(va)	(((va) >> PMD_SHIFT) & 511)
 #define pte_index(va)	(((va) >> PAGE_SHIFT) & 511)
 
-/* Physical memory the direct map covers (the boot page tables map 0-4 GiB). */
-#define DIRECT_MAP_SIZE	(4UL << 30)
+/* Physical memory the boot page tables map (0-4 GiB); mem_init maps RAM above it. */
+#define EARLY_MAP_SIZE	(4UL << 30)
+/* The direct map is one PML4 entry: physical addresses up to 512 GiB. */
+#define DIRECT_MAP_SIZE	(1UL << PGDIR_SHIFT)
 
 /* The kernel's PML4, as a direct-map pointer. */
 extern unsigned long *init_top_pgt;
@@ -50,6 +52,13 @@ unsigned long *pgtable_walk(unsigned long *pgd, unsigned long va, bool alloc);
 int map_page(unsigned long *pgd, unsigned long va, phys_addr_t pa, unsigned long flags);
 /* Boot: sets init_top_pgt and removes the identity map of low memory. */
 void paging_init(void);
+/*
+ * Maps physical [start, end) into the direct map with 2 MiB pages, each entry with extra flags
+ * (_PAGE_PCD | _PAGE_PWT for device registers). Missing page directories come from alloc_table()
+ * (a zeroed page's direct-map address, 0 when out of memory). 0, -ENOMEM or -ERANGE.
+ */
+int direct_map_range(phys_addr_t start, phys_addr_t end, unsigned long flags,
+		     unsigned long (*alloc_table)(void));
 
 static inline void flush_tlb_all(void)
 {

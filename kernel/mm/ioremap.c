@@ -5,17 +5,23 @@
  * Ranges that share a 2 MiB page with RAM keep the RAM cacheable and are refused.
  */
 #include <linux/kernel.h>
+#include <linux/gfp.h>
 #include <linux/io.h>
 #include <linux/mm.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 
+static unsigned long ioremap_alloc_table(void)
+{
+	return get_zeroed_page(GFP_KERNEL);
+}
+
 void __iomem *ioremap(phys_addr_t phys_addr, size_t size)
 {
-	unsigned long start = ALIGN_DOWN((unsigned long)phys_addr, PMD_SIZE);
-	unsigned long end = ALIGN((unsigned long)(phys_addr + size), PMD_SIZE);
+	phys_addr_t start = ALIGN_DOWN(phys_addr, PMD_SIZE);
+	phys_addr_t end = ALIGN(phys_addr + size, PMD_SIZE);
 
-	if (!size || phys_addr + size > DIRECT_MAP_SIZE || phys_addr + size < phys_addr) {
+	if (!size || phys_addr + size < phys_addr || end > DIRECT_MAP_SIZE) {
 		pr_err("ioremap: %#llx+%#zx is outside the direct map\n", (unsigned long long)phys_addr, size);
 		return NULL;
 	}
@@ -23,13 +29,10 @@ void __iomem *ioremap(phys_addr_t phys_addr, size_t size)
 		pr_err("ioremap: %#llx+%#zx shares a 2 MiB page with RAM\n", (unsigned long long)phys_addr, size);
 		return NULL;
 	}
-	for (unsigned long pa = start; pa < end; pa += PMD_SIZE) {
-		unsigned long va = (unsigned long)__va(pa);
-		unsigned long *pud = __va(init_top_pgt[pgd_index(va)] & PTE_PFN_MASK);
-		unsigned long *pmd = __va(pud[pud_index(va)] & PTE_PFN_MASK);
-
-		pmd[pmd_index(va)] |= _PAGE_PCD | _PAGE_PWT;
-		__flush_tlb_one(va);
+	/* Also creates the mapping for a 64-bit BAR placed above everything the boot mapped. */
+	if (direct_map_range(start, end, _PAGE_PCD | _PAGE_PWT, ioremap_alloc_table)) {
+		pr_err("ioremap: %#llx+%#zx: out of memory for page tables\n", (unsigned long long)phys_addr, size);
+		return NULL;
 	}
 	return (void __iomem *)__va(phys_addr);
 }

@@ -176,7 +176,7 @@ static phys_addr_t find_free_range(size_t size, const struct reserved_range *r, 
 		const struct boot_mem_region *m = &boot_params.mem_regions[i];
 		phys_addr_t pa = PAGE_ALIGN(m->start);
 
-		while (pa + size <= m->end && pa + size <= DIRECT_MAP_SIZE) {
+		while (pa + size <= m->end && pa + size <= EARLY_MAP_SIZE) {
 			phys_addr_t p;
 
 			for (p = pa; p < pa + size; p += PAGE_SIZE) {
@@ -191,28 +191,70 @@ static phys_addr_t find_free_range(size_t size, const struct reserved_range *r, 
 	return 0;
 }
 
+/* Page directories for RAM above the boot mapping, carved from a range mem_init reserved. */
+static phys_addr_t early_tables_next, early_tables_end;
+
+static unsigned long early_alloc_table(void)
+{
+	void *table;
+
+	if (early_tables_next >= early_tables_end)
+		return 0;
+	table = __va(early_tables_next);
+	early_tables_next += PAGE_SIZE;
+	memset(table, 0, PAGE_SIZE);
+	return (unsigned long)table;
+}
+
+/*
+ * The boot page tables map 4 GiB; QEMU puts RAM beyond about 3 GiB above the 4 GiB line (the PCI
+ * hole lies below it). Map that RAM into the direct map too, one page directory per GiB.
+ */
+static void map_high_memory(struct reserved_range *reserved, unsigned int *nr)
+{
+	unsigned long tables = 0;
+	phys_addr_t pool;
+
+	for (unsigned int i = 0; i < boot_params.nr_mem_regions; i++) {
+		const struct boot_mem_region *m = &boot_params.mem_regions[i];
+
+		if (m->end > EARLY_MAP_SIZE)
+			tables += DIV_ROUND_UP(m->end, 1UL << PUD_SHIFT) -
+				  max(m->start, (phys_addr_t)EARLY_MAP_SIZE) / (1UL << PUD_SHIFT);
+	}
+	if (!tables)
+		return;
+	pool = find_free_range(tables * PAGE_SIZE, reserved, *nr);
+	if (!pool)
+		panic("mm: no room for the page tables of high memory");
+	reserved[(*nr)++] = (struct reserved_range){ pool, pool + tables * PAGE_SIZE };
+	early_tables_next = pool;
+	early_tables_end = pool + tables * PAGE_SIZE;
+	for (unsigned int i = 0; i < boot_params.nr_mem_regions; i++) {
+		const struct boot_mem_region *m = &boot_params.mem_regions[i];
+
+		if (m->end > EARLY_MAP_SIZE &&
+		    direct_map_range(max(m->start, (phys_addr_t)EARLY_MAP_SIZE), m->end, 0, early_alloc_table))
+			panic("mm: cannot map RAM %#llx-%#llx", (unsigned long long)m->start,
+			      (unsigned long long)m->end);
+	}
+}
+
 void mem_init(void)
 {
-	struct reserved_range reserved[BOOT_MAX_MODULES + 4];
+	struct reserved_range reserved[BOOT_MAX_MODULES + 5];
 	unsigned int nr = 0;
 	phys_addr_t mem_map_pa;
 	size_t mem_map_size;
 
-	for (unsigned int i = 0; i < boot_params.nr_mem_regions; i++)
-		max_pfn = max(max_pfn, (unsigned long)(boot_params.mem_regions[i].end >> PAGE_SHIFT));
-	if (max_pfn > DIRECT_MAP_SIZE >> PAGE_SHIFT) {
-		/* The boot page tables map 4 GiB; QEMU puts RAM beyond ~3 GiB above the 4 GiB line. */
-		unsigned long lost = 0;
+	for (unsigned int i = 0; i < boot_params.nr_mem_regions; i++) {
+		struct boot_mem_region *m = &boot_params.mem_regions[i];
 
-		for (unsigned int i = 0; i < boot_params.nr_mem_regions; i++) {
-			const struct boot_mem_region *m = &boot_params.mem_regions[i];
-
-			if (m->end > DIRECT_MAP_SIZE)
-				lost += (m->end - max(m->start, (phys_addr_t)DIRECT_MAP_SIZE)) >> 20;
+		if (m->end > DIRECT_MAP_SIZE) {
+			pr_warn("mm: RAM above %lu GiB is not used\n", DIRECT_MAP_SIZE >> 30);
+			m->end = max(m->start, (phys_addr_t)DIRECT_MAP_SIZE);
 		}
-		pr_warn("mm: %lu MiB of RAM above %lu MiB are not mapped and stay unused\n",
-			lost, DIRECT_MAP_SIZE >> 20);
-		max_pfn = DIRECT_MAP_SIZE >> PAGE_SHIFT;
+		max_pfn = max(max_pfn, (unsigned long)(m->end >> PAGE_SHIFT));
 	}
 
 	reserved[nr++] = (struct reserved_range){ 0, 0x100000 };
@@ -222,6 +264,7 @@ void mem_init(void)
 		reserved[nr++] = (struct reserved_range){ boot_params.modules[i].start,
 							  PAGE_ALIGN(boot_params.modules[i].end) };
 
+	map_high_memory(reserved, &nr);
 	mem_map_size = PAGE_ALIGN(max_pfn * sizeof(struct page));
 	mem_map_pa = find_free_range(mem_map_size, reserved, nr);
 	if (!mem_map_pa)
