@@ -5,7 +5,8 @@
  * Ctrl-W deletes a word, up/down arrows (ESC [A / ESC [B, or ESC O A) walk the history, Ctrl-L
  * redraws, Ctrl-C abandons the line, Enter (CR or LF) accepts it, Ctrl-D on an empty line is EOF.
  * Output is kept small: typing at the end of the line echoes just the character, so a serial
- * console log reads like what was typed; edits elsewhere redraw the line.
+ * console log reads like what was typed; edits elsewhere redraw the text after the prompt (never
+ * the prompt itself, so "MenuOS>> " in the output always means a new command line).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,7 +54,8 @@ struct editor {
 	char *buf;
 	size_t size;
 	size_t len;
-	size_t pos;
+	size_t pos;		/* cursor in buf */
+	size_t shown;		/* where the terminal's cursor is, in columns after the prompt */
 	int hist;		/* history index being shown; history_len = the line being typed */
 	char saved[MAX_LINE];	/* the line being typed, while browsing history */
 };
@@ -77,19 +79,24 @@ static void outs(const char *s)
 	out(s, strlen(s));
 }
 
-/* Redraw the whole line and put the cursor back at pos. */
-static void refresh(struct editor *e)
+static void cursor_left(size_t n)
 {
-	char seq[16];
+	char seq[24];
 
-	outs("\r");
-	outs(e->prompt);
-	out(e->buf, e->len);
-	outs("\x1b[K");
-	if (e->len > e->pos) {
-		snprintf(seq, sizeof(seq), "\x1b[%zuD", e->len - e->pos);
+	if (n) {
+		snprintf(seq, sizeof(seq), "\x1b[%zuD", n);
 		outs(seq);
 	}
+}
+
+/* Redraw the text after the prompt and put the cursor at pos. */
+static void refresh(struct editor *e)
+{
+	cursor_left(e->shown);
+	out(e->buf, e->len);
+	outs("\x1b[K");
+	cursor_left(e->len - e->pos);
+	e->shown = e->pos;
 }
 
 static void insert_char(struct editor *e, char c)
@@ -101,10 +108,12 @@ static void insert_char(struct editor *e, char c)
 	memmove(e->buf + e->pos + 1, e->buf + e->pos, e->len - e->pos);
 	e->buf[e->pos++] = c;
 	e->len++;
-	if (e->pos == e->len)
+	if (e->pos == e->len && e->shown == e->pos - 1) {
 		out(&c, 1);
-	else
+		e->shown++;
+	} else {
 		refresh(e);
+	}
 }
 
 static void delete_left(struct editor *e)
@@ -114,10 +123,12 @@ static void delete_left(struct editor *e)
 	memmove(e->buf + e->pos - 1, e->buf + e->pos, e->len - e->pos);
 	e->pos--;
 	e->len--;
-	if (e->pos == e->len)
+	if (e->pos == e->len && e->shown == e->pos + 1) {
 		outs("\b \b");
-	else
+		e->shown--;
+	} else {
 		refresh(e);
+	}
 }
 
 static void delete_right(struct editor *e)
@@ -127,6 +138,32 @@ static void delete_right(struct editor *e)
 	memmove(e->buf + e->pos, e->buf + e->pos + 1, e->len - e->pos - 1);
 	e->len--;
 	refresh(e);
+}
+
+static void move_left(struct editor *e)
+{
+	if (!e->pos)
+		return;
+	e->pos--;
+	if (e->shown == e->pos + 1) {
+		outs("\b");
+		e->shown--;
+	} else {
+		refresh(e);
+	}
+}
+
+static void move_right(struct editor *e)
+{
+	if (e->pos == e->len)
+		return;
+	e->pos++;
+	if (e->shown == e->pos - 1) {
+		outs("\x1b[C");
+		e->shown++;
+	} else {
+		refresh(e);
+	}
 }
 
 static void set_line(struct editor *e, const char *s)
@@ -197,16 +234,10 @@ static void escape_sequence(struct editor *e)
 		history_move(e, 1);
 		break;
 	case 'C':
-		if (e->pos < e->len) {
-			e->pos++;
-			outs("\x1b[C");
-		}
+		move_right(e);
 		break;
 	case 'D':
-		if (e->pos) {
-			e->pos--;
-			outs("\b");
-		}
+		move_left(e);
 		break;
 	case 'H':
 		e->pos = 0;
@@ -264,16 +295,10 @@ int lineedit_read(const char *prompt, char *buf, size_t size)
 			refresh(&e);
 			break;
 		case 2:		/* Ctrl-B */
-			if (e.pos) {
-				e.pos--;
-				outs("\b");
-			}
+			move_left(&e);
 			break;
 		case 6:		/* Ctrl-F */
-			if (e.pos < e.len) {
-				e.pos++;
-				outs("\x1b[C");
-			}
+			move_right(&e);
 			break;
 		case 11:	/* Ctrl-K */
 			e.len = e.pos;
@@ -298,8 +323,10 @@ int lineedit_read(const char *prompt, char *buf, size_t size)
 			refresh(&e);
 			break;
 		}
-		case 12:	/* Ctrl-L */
+		case 12:	/* Ctrl-L: clear the screen, prompt again */
 			outs("\x1b[H\x1b[2J");
+			outs(prompt);
+			e.shown = 0;
 			refresh(&e);
 			break;
 		case 16:	/* Ctrl-P */
