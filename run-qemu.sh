@@ -6,8 +6,10 @@
 #
 # Exit status: the guest ends QEMU by writing a status v to the isa-debug-exit port 0xf4, which
 # QEMU turns into exit code (v << 1) | 1; this script maps it back and exits v (0 = success).
-# v = 127 is a kernel panic. 124: --timeout expired. 125: --run given but the guest never powered
-# off (QEMU quit or the guest rebooted). 126: QEMU itself failed to start.
+# v = 127 is a kernel panic; the kernel reports a last command's status above 126 as 126.
+# 124: --timeout expired. 125: --run given but the guest never powered off (QEMU quit or the
+# guest rebooted). 126: QEMU itself failed to start. The message on stderr tells these apart
+# from guest statuses with the same number.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -48,8 +50,9 @@ Options:
   --dry-run                print the QEMU command instead of running it
   -h, --help               this text
 
-Exit status: the guest's power-off status (0 success), 127 kernel panic, 124 timeout,
-125 --run without a guest power-off, 126 QEMU failed.
+Exit status: the guest's power-off status (0 success; the last command's status, 126 for
+anything above), 127 kernel panic, 124 timeout, 125 --run without a guest power-off,
+126 QEMU failed (stderr says which).
 USAGE
 }
 

@@ -54,7 +54,7 @@ void panic(const char *fmt, ...)
 
 	local_irq_disable();
 	if (panicking)		/* a panic while panicking: just stop */
-		machine_power_off(PANIC_EXIT_STATUS);
+		machine_panic_exit();
 	panicking = true;
 
 	va_start(args, fmt);
@@ -63,7 +63,7 @@ void panic(const char *fmt, ...)
 	printk(KERN_EMERG "Kernel panic - not syncing: %s\n", buf);
 	dump_stack();
 	printk(KERN_EMERG "---[ end Kernel panic - not syncing: %s ]---\n", buf);
-	machine_power_off(PANIC_EXIT_STATUS);
+	machine_panic_exit();
 }
 
 void __warn(const char *file, int line, const char *cond)

@@ -15,11 +15,23 @@ static void __noreturn halt_forever(void)
 	}
 }
 
-void machine_power_off(int status)
+static void __noreturn debug_exit(u32 status)
 {
 	local_irq_disable();
-	outl((u32)status, ISA_DEBUG_EXIT_PORT);
+	outl(status, ISA_DEBUG_EXIT_PORT);
 	halt_forever();
+}
+
+void machine_power_off(int status)
+{
+	if (status < 0 || status > POWER_OFF_MAX_STATUS)
+		status = POWER_OFF_MAX_STATUS;
+	debug_exit((u32)status);
+}
+
+void machine_panic_exit(void)
+{
+	debug_exit(PANIC_EXIT_STATUS);
 }
 
 void machine_restart(void)
