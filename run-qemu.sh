@@ -177,6 +177,7 @@ if [[ ! (${#nics[@]} -eq 1 && ${nics[0]} == none) ]]; then
 		fi
 	done
 	[[ ${#nets[@]} -le ${#nics[@]} ]] || die "more --net backends (${#nets[@]}) than cards (${#nics[@]})"
+	[[ $fwd_done -eq 1 || ${#fwds[@]} -eq 0 ]] || die "--fwd needs a card on the user backend"
 else
 	[[ ${#nets[@]} -eq 0 && ${#fwds[@]} -eq 0 ]] || die "--net/--fwd given with --nic none"
 fi
