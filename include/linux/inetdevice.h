@@ -94,6 +94,5 @@ int devinet_set_addr(struct net_device *dev, __be32 local, __be32 mask);
 int devinet_ioctl(struct net *net, unsigned int cmd, struct ifreq *ifr);
 int inet_gifconf(struct net_device *dev, char __user *buf, int len, int size);
 
-extern int ipv4_devconf_forwarding;	/* net.ipv4.ip_forward */
 
 #endif

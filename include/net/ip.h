@@ -109,7 +109,6 @@ int ip_forward(struct sk_buff *skb);
 
 /* ip_fragment.c */
 int ip_defrag(struct net *net, struct sk_buff *skb, u32 user);
-void ipfrag_init(void);
 /* Bytes held by reassembly queues, and queues alive (for tests and /proc). */
 long ip_frag_mem(void);
 int ip_frag_nqueues(void);

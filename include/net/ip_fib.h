@@ -11,6 +11,7 @@
 #include <linux/types.h>
 #include <linux/list.h>
 #include <linux/netdevice.h>
+#include <linux/byteorder.h>
 #include <net/flow.h>
 #include <net/net_namespace.h>
 
@@ -105,6 +106,11 @@ struct fib_config {
 #define NLM_F_REPLACE	0x100
 #define NLM_F_EXCL	0x200
 #define NLM_F_CREATE	0x400
+
+static inline __be32 fib_prefix_mask_be(int len)
+{
+	return len ? htonl(~0U << (32 - len)) : 0;
+}
 
 #define FIB_RES_DEV(res)	((res).fi->fib_nh[(res).nh_sel].fib_nh_dev)
 #define FIB_RES_GW(res)		((res).fi->fib_nh[(res).nh_sel].fib_nh_gw4)

@@ -51,14 +51,21 @@ void dev_remove_pack(struct packet_type *pt)
 }
 
 /* Device notifier chain (NETDEV_UP/DOWN/REGISTER...), highest priority first. */
+/* As in Linux, a new listener is told about the devices that already exist (REGISTER, UP). */
 int register_netdevice_notifier(struct notifier_block *nb)
 {
 	struct notifier_block **p = &netdev_chain;
+	struct net_device *dev;
 
 	while (*p && (*p)->priority >= nb->priority)
 		p = &(*p)->next;
 	nb->next = *p;
 	*p = nb;
+	for_each_netdev(&init_net, dev) {
+		nb->notifier_call(nb, NETDEV_REGISTER, dev);
+		if (dev->flags & IFF_UP)
+			nb->notifier_call(nb, NETDEV_UP, dev);
+	}
 	return 0;
 }
 

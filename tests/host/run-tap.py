@@ -16,6 +16,8 @@ TIMEOUT = 300
 def run(binary):
     env = dict(os.environ, CMOCKA_MESSAGE_OUTPUT='TAP')
     name = os.path.basename(binary)
+    if not os.path.exists(binary):
+        return [('not ok', '%s: did not build' % name)]
     try:
         p = subprocess.run([binary], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                            timeout=TIMEOUT, errors='replace')
