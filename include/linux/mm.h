@@ -17,6 +17,7 @@ struct kmem_cache;
 #define PG_buddy	0x2u	/* first page of a free block in the buddy allocator; private = order */
 #define PG_slab		0x4u	/* belongs to a kmem_cache (slab_cache says which) */
 #define PG_head		0x8u	/* first page of an allocated block; private = order */
+#define PG_poison	0x10u	/* PG_slab: free objects hold POISON_FREE (slub_debug) */
 
 struct page {
 	unsigned int flags;

@@ -35,6 +35,8 @@ struct kmem_cache {
 
 /* Every cache, kmalloc's included, for /proc/slabinfo. */
 extern struct list_head slab_caches;
+/* slub_debug on the command line: poison free objects, report writes after free. */
+extern bool slub_debug;
 
 struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsigned int align,
 				     unsigned int flags, void (*ctor)(void *));

@@ -7,10 +7,13 @@
  *
  * kmalloc uses a cache per size class (8 bytes to 8 KiB); bigger requests get whole pages.
  * kfree finds the owner through the object's struct page. A double free, or a pointer that is
- * not the start of an object, is a BUG (caught before it corrupts anything). Counters (active_objs, total_objs,
+ * not the start of an object, is a BUG (caught before it corrupts anything). With `slub_debug`
+ * on the command line, free objects are filled with POISON_FREE (0x6b, as in Linux) and checked
+ * when handed out again, so a write after free is reported with a backtrace. Counters (active_objs, total_objs,
  * nr_slabs, kmalloc_bytes_in_use) are exact, for /proc/slabinfo, meminfo and leak tests.
  */
 #include <linux/kernel.h>
+#include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
@@ -22,7 +25,10 @@
 #define KMALLOC_MAX_CACHE_SIZE	8192
 #define CACHE_LINE_SIZE		64
 
+#define POISON_FREE		0x6b
+
 LIST_HEAD(slab_caches);
+bool slub_debug;
 
 static const unsigned int kmalloc_sizes[] = {
 	8, 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048, 4096, 8192,
@@ -77,6 +83,35 @@ static void cache_init(struct kmem_cache *s, const char *name, unsigned int size
 	list_add_tail(&s->list, &slab_caches);
 }
 
+/*
+ * Whether a new slab gets poisoned: objects of caches with a constructor keep their constructed
+ * state while free. A slab carved before slub_debug was parsed stays unpoisoned (PG_poison).
+ */
+static bool slab_poisons(const struct kmem_cache *s)
+{
+	return slub_debug && !s->ctor;
+}
+
+/* Poison all but the first word, which links the free list. */
+static void poison_obj(const struct kmem_cache *s, void *obj)
+{
+	memset((char *)obj + sizeof(void *), POISON_FREE, s->size - sizeof(void *));
+}
+
+static void check_poison(struct kmem_cache *s, void *obj)
+{
+	const unsigned char *p = obj;
+
+	for (unsigned int i = sizeof(void *); i < s->size; i++) {
+		if (p[i] != POISON_FREE) {
+			pr_err("slab %s: object %p was written after it was freed (byte %u is %#x)\n",
+			       s->name, obj, i, p[i]);
+			WARN_ON(1);
+			return;
+		}
+	}
+}
+
 /* A new slab: pages from the buddy allocator, cut into objects all on the slab's free list. */
 static struct page *new_slab(struct kmem_cache *s, gfp_t flags)
 {
@@ -91,6 +126,8 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t flags)
 		page[i].slab_cache = s;
 		page[i].head = page;
 	}
+	if (slab_poisons(s))
+		page->flags |= PG_poison;
 	base = page_address(page);
 	link = &page->freelist;
 	for (unsigned int i = 0; i < s->objs_per_slab; i++) {
@@ -98,6 +135,8 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t flags)
 
 		if (s->ctor)
 			s->ctor(obj);
+		else if (page->flags & PG_poison)
+			poison_obj(s, obj);
 		*link = obj;
 		link = (void **)obj;
 	}
@@ -114,7 +153,7 @@ static void discard_slab(struct kmem_cache *s, struct page *page)
 {
 	list_del(&page->lru);
 	for (unsigned int i = 0; i < (1u << s->order); i++) {
-		page[i].flags &= ~PG_slab;
+		page[i].flags &= ~(PG_slab | PG_poison);
 		page[i].slab_cache = NULL;
 		page[i].head = NULL;
 	}
@@ -142,6 +181,8 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags)
 	obj = page->freelist;
 	page->freelist = *(void **)obj;
 	page->inuse++;
+	if (page->flags & PG_poison)
+		check_poison(s, obj);
 	/* A slab that just became full moves behind the ones that still have room. */
 	if (!page->freelist)
 		list_move_tail(&page->lru, &s->slabs);
@@ -189,6 +230,8 @@ void kmem_cache_free(struct kmem_cache *s, void *obj)
 	local_irq_save(irqflags);
 	page = obj_to_slab(s, obj);
 	BUG_ON(slab_obj_is_free(page, obj));	/* double free */
+	if (page->flags & PG_poison)
+		poison_obj(s, obj);
 	*(void **)obj = page->freelist;
 	page->freelist = obj;
 	page->inuse--;
@@ -336,3 +379,18 @@ void kmem_cache_init(void)
 		cache_init(&kmalloc_caches[i], kmalloc_names[i], kmalloc_sizes[i], 0, 0, NULL);
 	}
 }
+
+static int slub_debug_setup(char *value)
+{
+	slub_debug = true;
+	return 1;
+}
+__setup("slub_debug", slub_debug_setup);
+
+/* Linux's slub_debug=FZP... flags: any of them turns poisoning on here. */
+static int slub_debug_flags_setup(char *value)
+{
+	slub_debug = true;
+	return 1;
+}
+__setup("slub_debug=", slub_debug_flags_setup);

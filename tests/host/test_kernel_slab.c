@@ -3,7 +3,8 @@
  * counters (active_objs, total_objs, nr_slabs) are exact through growth and shrinking, slabs go
  * back to the page allocator as soon as they are empty (page count back to its baseline),
  * alignment and constructors are honoured, kmalloc picks the right size class and accounts bytes,
- * and caller bugs (double free, interior pointers, destroying a busy cache) are caught.
+ * and caller bugs (double free, interior pointers, writes after free with slub_debug, destroying
+ * a busy cache) are caught.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -259,6 +260,34 @@ static void test_kernel_slab_kfree_after_slab_gone_bugs(void **state)
 	kernel_host_panic_missed();
 }
 
+static void test_kernel_slab_poison_catches_use_after_free(void **state)
+{
+	struct kmem_cache *s;
+	unsigned char *keep, *p, *q;
+	unsigned long warnings;
+
+	slub_debug = true;
+	s = kmem_cache_create("test_poison", 64, 0, 0, NULL);
+	keep = kmem_cache_alloc(s, GFP_KERNEL);
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	kmem_cache_free(s, p);
+	/* Freed: everything but the free-list link holds POISON_FREE. */
+	for (int i = 8; i < 64; i++)
+		assert_int_equal(p[i], 0x6b);
+	warnings = kernel_host_warnings;
+	q = kmem_cache_alloc(s, GFP_KERNEL);	/* untouched: no report */
+	assert_ptr_equal(q, p);
+	assert_int_equal(kernel_host_warnings, warnings);
+	kmem_cache_free(s, q);
+	p[40] = 1;				/* a write after free ... */
+	q = kmem_cache_alloc(s, GFP_KERNEL);	/* ... reported when handed out again */
+	assert_int_equal(kernel_host_warnings, warnings + 1);
+	kmem_cache_free(s, q);
+	kmem_cache_free(s, keep);
+	kmem_cache_destroy(s);
+	slub_debug = false;
+}
+
 static void test_kernel_slab_destroy_busy_cache_refused(void **state)
 {
 	struct kmem_cache *s = kmem_cache_create("test_busy", 16, 0, 0, NULL);
@@ -305,6 +334,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_kernel_slab_double_free_bugs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kernel_slab_interior_pointer_bugs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kernel_slab_kfree_after_slab_gone_bugs, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_kernel_slab_poison_catches_use_after_free, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kernel_slab_destroy_busy_cache_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kernel_slab_out_of_memory, setup, teardown),
 	};
