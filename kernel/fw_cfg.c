@@ -108,8 +108,3 @@ void fw_cfg_init(void)
 	if (fw_cfg_run_cmds)
 		pr_info("fw_cfg: boot commands: %s\n", fw_cfg_run_cmds);
 }
-
-const char *fw_cfg_get_run_cmds(void)
-{
-	return fw_cfg_run_cmds;
-}

@@ -34,7 +34,6 @@ struct irqaction {
 };
 
 static struct irqaction *irq_actions[NR_IRQS];
-static unsigned long irq_counts[NR_IRQS];
 static u16 cached_irq_mask = 0xffff;		/* bit set = line masked */
 static struct pt_regs *irq_regs;
 static unsigned int irqs_unhandled[NR_IRQS];	/* in a row, see note_interrupt() */
@@ -212,29 +211,10 @@ void do_IRQ(struct pt_regs *regs, unsigned int irq)
 		return;
 	irq_enter();
 	irq_regs = regs;
-	irq_counts[irq]++;
 	for (struct irqaction *a = irq_actions[irq]; a; a = a->next)
 		ret |= a->handler((int)irq, a->dev_id);
 	note_interrupt(irq, ret);
 	pic_eoi(irq);
 	irq_regs = old_regs;
 	irq_exit();
-}
-
-unsigned long kstat_irqs(unsigned int irq)
-{
-	return irq < NR_IRQS ? irq_counts[irq] : 0;
-}
-
-/* "timer" or "eth0, eth1" for a shared line; returns the length, 0 when the line is unused. */
-int irq_describe(unsigned int irq, char *buf, size_t size)
-{
-	int n = 0;
-
-	buf[0] = '\0';
-	if (irq >= NR_IRQS)
-		return 0;
-	for (struct irqaction *a = irq_actions[irq]; a; a = a->next)
-		n += scnprintf(buf + n, size - n, "%s%s", n ? ", " : "", a->name ? a->name : "?");
-	return n;
 }

@@ -5,7 +5,6 @@
  */
 #include <linux/kernel.h>
 #include <linux/kallsyms.h>
-#include <linux/string.h>
 
 extern const unsigned long kallsyms_addresses[];
 extern const unsigned long kallsyms_sizes[];
@@ -49,13 +48,4 @@ int sprint_symbol(char *buffer, size_t size, unsigned long address)
 	if (!name)
 		return scnprintf(buffer, size, "0x%lx", address);
 	return scnprintf(buffer, size, "%s+0x%lx/0x%lx", name, offset, symsize);
-}
-
-unsigned long kallsyms_lookup_name(const char *name)
-{
-	for (unsigned int i = 0; i < kallsyms_num_syms; i++) {
-		if (!strcmp(&kallsyms_names[kallsyms_name_offsets[i]], name))
-			return kallsyms_addresses[i];
-	}
-	return 0;
 }

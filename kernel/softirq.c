@@ -14,7 +14,6 @@
 unsigned int preempt_count;
 static unsigned int softirq_pending;
 static struct softirq_action softirq_vec[NR_SOFTIRQS];
-static unsigned long softirq_counts[NR_SOFTIRQS];
 
 bool in_softirq(void)
 {
@@ -67,7 +66,6 @@ static void __do_softirq(void)
 		for (unsigned int nr = 0; pending; nr++, pending >>= 1) {
 			if (!(pending & 1))
 				continue;
-			softirq_counts[nr]++;
 			if (softirq_vec[nr].action)
 				softirq_vec[nr].action(&softirq_vec[nr]);
 		}
@@ -115,10 +113,4 @@ void irq_exit(void)
 	preempt_count -= HARDIRQ_OFFSET;
 	if (!in_interrupt() && softirq_pending)
 		__do_softirq();
-}
-
-/* How often each softirq ran (for /proc/softirqs). */
-unsigned long kstat_softirqs(unsigned int nr)
-{
-	return nr < NR_SOFTIRQS ? softirq_counts[nr] : 0;
 }

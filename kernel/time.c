@@ -38,11 +38,6 @@ u64 ktime_get_ns(void)
 	return (u64)(((unsigned __int128)(rdtsc() - tsc_at_boot) * tsc_ns_mult) >> 32);
 }
 
-unsigned long tsc_frequency_khz(void)
-{
-	return tsc_khz;
-}
-
 /* Called first thing in start_kernel: printk timestamps count from here. */
 void time_early_init(void)
 {

@@ -8,7 +8,6 @@
  * kernel mode they oops: registers, CR2 and a symbolized backtrace, then panic.
  */
 #include <linux/kernel.h>
-#include <linux/errno.h>
 #include <linux/interrupt.h>
 #include <linux/kallsyms.h>
 #include <linux/string.h>
@@ -59,7 +58,6 @@ static u64 gdt[GDT_ENTRIES] __aligned(16) = {
 
 static struct tss_struct cpu_tss __aligned(16);
 static struct gate_desc idt_table[NR_VECTORS] __aligned(16);
-static void (*vector_handlers[NR_VECTORS])(struct pt_regs *regs);
 static u8 doublefault_stack[DOUBLEFAULT_STACK_SIZE] __aligned(16);
 
 extern const unsigned long interrupt_stubs[NR_VECTORS];	/* kernel/entry.asm */
@@ -91,17 +89,6 @@ static void set_gate(unsigned int vector, unsigned long addr, int dpl, int ist)
 	g->offset_middle = (u16)(addr >> 16);
 	g->offset_high = (u32)(addr >> 32);
 	g->reserved = 0;
-}
-
-int set_vector_handler(unsigned int vector, void (*handler)(struct pt_regs *regs), int dpl)
-{
-	if (vector < FIRST_EXTERNAL_VECTOR || vector >= NR_VECTORS)
-		return -EINVAL;
-	if (vector_handlers[vector])
-		return -EBUSY;
-	vector_handlers[vector] = handler;
-	set_gate(vector, interrupt_stubs[vector], dpl, 0);
-	return 0;
 }
 
 /* The TSS descriptor is 16 bytes (two GDT slots) holding the 64-bit base. */
@@ -233,8 +220,6 @@ void do_interrupt(struct pt_regs *regs, unsigned long vector)
 		do_exception(regs, (int)vector);
 	else if (vector < FIRST_EXTERNAL_VECTOR + NR_IRQS_LEGACY)
 		do_IRQ(regs, (unsigned int)(vector - FIRST_EXTERNAL_VECTOR));
-	else if (vector_handlers[vector])
-		vector_handlers[vector](regs);
 	else
 		pr_warn("spurious interrupt on vector %lu\n", vector);
 

@@ -15,12 +15,6 @@
 void trap_init(void);
 
 /*
- * Routes a vector to a C handler called with the saved registers (interrupts off).
- * dpl 3 lets user code raise it with `int $vector`. Returns -EBUSY if the vector is taken.
- */
-int set_vector_handler(unsigned int vector, void (*handler)(struct pt_regs *regs), int dpl);
-
-/*
  * Hooks other areas implement (weak defaults in kernel/traps.c):
  * do_user_fault: an exception in user mode (the process gets killed; must not return to it).
  * irqentry_exit_to_user_mode: on every return to ring 3 from an interrupt or exception.

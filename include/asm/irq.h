@@ -18,10 +18,6 @@ void init_IRQ(void);
 /* The registers of the interrupted context, valid inside a hard IRQ handler. */
 struct pt_regs *get_irq_regs(void);
 
-/* Counts for /proc/interrupts: number of interrupts seen on a line, its handlers' names. */
-unsigned long kstat_irqs(unsigned int irq);
-int irq_describe(unsigned int irq, char *buf, size_t size);
-
 static inline int user_mode(const struct pt_regs *regs)
 {
 	return regs->cs & 3;

@@ -42,14 +42,6 @@
 /* The kernel's PML4, as a direct-map pointer. */
 extern unsigned long *init_top_pgt;
 
-/*
- * The 4 KiB page-table entry for va in the table rooted at pgd (a direct-map pointer). With
- * alloc, missing intermediate tables are allocated (zeroed; user-accessible below the kernel half).
- * NULL when absent (or out of memory), or when a 2 MiB/1 GiB page covers va.
- */
-unsigned long *pgtable_walk(unsigned long *pgd, unsigned long va, bool alloc);
-/* Maps one 4 KiB page: va -> pa with flags (_PAGE_RW | _PAGE_USER ...). 0 or -ENOMEM/-EEXIST. */
-int map_page(unsigned long *pgd, unsigned long va, phys_addr_t pa, unsigned long flags);
 /* Boot: sets init_top_pgt and removes the identity map of low memory. */
 void paging_init(void);
 /*

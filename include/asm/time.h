@@ -8,7 +8,6 @@
 void time_early_init(void);
 /* Calibrates the TSC, starts the PIT at HZ on IRQ 0. */
 void time_init(void);
-unsigned long tsc_frequency_khz(void);
 
 /*
  * Called from the timer interrupt on every tick; weak defaults here, the scheduler (kernel/sched)

@@ -9,7 +9,6 @@
 /* NULL when not given. */
 extern const char *fw_cfg_run_cmds;
 extern const char *fw_cfg_cmdline;
-const char *fw_cfg_get_run_cmds(void);
 
 /* A kmalloc'd, NUL-terminated copy of the named fw_cfg file, or NULL. */
 char *fw_cfg_read_file(const char *name);

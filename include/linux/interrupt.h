@@ -42,9 +42,6 @@ typedef irqreturn_t (*irq_handler_t)(int irq, void *dev_id);
 int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags, const char *name, void *dev);
 void free_irq(unsigned int irq, void *dev);
 
-/* How often softirq nr ran (for /proc/softirqs). */
-unsigned long kstat_softirqs(unsigned int nr);
-
 unsigned long local_irq_save_flags(void);
 void local_irq_restore_flags(unsigned long flags);
 #define local_irq_save(flags)		((flags) = local_irq_save_flags())

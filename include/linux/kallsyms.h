@@ -14,8 +14,6 @@
 const char *kallsyms_lookup(unsigned long addr, unsigned long *symbolsize, unsigned long *offset);
 /* "name+0xoff/0xsize", or the bare hex address when no symbol covers it. */
 int sprint_symbol(char *buffer, size_t size, unsigned long address);
-/* Address of a function by name, 0 if unknown. */
-unsigned long kallsyms_lookup_name(const char *name);
 
 /* Backtraces (kernel/panic.c). */
 void print_ip_sym(const char *prefix, unsigned long ip);

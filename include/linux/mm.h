@@ -57,8 +57,6 @@ static inline unsigned int get_order(unsigned long size)
 unsigned long totalram_pages(void);	/* RAM handed to the page allocator at boot */
 unsigned long nr_free_pages(void);
 unsigned long nr_slab_pages(void);	/* pages currently owned by kmem_caches */
-/* Free blocks of each order (for /proc/buddyinfo); order < MAX_ORDER. */
-unsigned long nr_free_blocks(unsigned int order);
 
 /* Whether any byte of [start, end) is RAM in the boot memory map. */
 bool range_is_ram(phys_addr_t start, phys_addr_t end);

@@ -53,11 +53,6 @@ bool range_is_ram(phys_addr_t start, phys_addr_t end)
 	return false;
 }
 
-unsigned long nr_free_blocks(unsigned int order)
-{
-	return order < MAX_ORDER ? free_area[order].nr_free : 0;
-}
-
 static void add_to_free_area(struct page *page, unsigned int order)
 {
 	page->flags |= PG_buddy;
