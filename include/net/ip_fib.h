@@ -58,7 +58,6 @@ struct fib_alias {
 	u8			fa_type;
 	u32			fa_tos;
 	struct fib_info		*fa_info;
-	unsigned long		fa_use;		/* lookups answered ("Use" column) */
 };
 
 #define FIB_HASH_BITS	4

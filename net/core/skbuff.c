@@ -356,9 +356,10 @@ int pskb_trim_rcsum(struct sk_buff *skb, unsigned int len)
 	return 0;
 }
 
+/* offset may be negative: headers already pulled (ICMP quotes the IP header this way). */
 int skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len)
 {
-	if (offset < 0 || len < 0 || (unsigned int)(offset + len) > skb->len)
+	if (len < 0 || offset + len > (int)skb->len || skb->data + offset < skb->head)
 		return -EFAULT;
 	memcpy(to, skb->data + offset, len);
 	return 0;

@@ -203,7 +203,8 @@ int ip_rt_ioctl(struct net *net, unsigned int cmd, struct rtentry *rt)
 	return err;
 }
 
-/* /proc/net/route: the main table in Linux's format, ascending by destination as the trie walks. */
+/* /proc/net/route: the main table in Linux's format (RefCnt and Use are always 0 there too),
+ * ascending by destination as Linux's trie walk gives it. */
 struct fib_route_list {
 	struct fib_alias *fa[256];
 	int n;
@@ -247,7 +248,7 @@ int fib_route_seq_show(struct seq_file *seq, void *v)
 
 		len = scnprintf(line, sizeof(line), "%s\t%08X\t%08X\t%04X\t%d\t%u\t%d\t%08X\t%d\t%u\t%u",
 				fi->fib_dev ? fi->fib_dev->name : "*", fa->fa_prefix,
-				fi->fib_nh[0].fib_nh_gw4, fi->fib_flags, 0, (unsigned int)fa->fa_use,
+				fi->fib_nh[0].fib_nh_gw4, fi->fib_flags, 0, 0,
 				fi->fib_priority, fib_prefix_mask_be(fa->fa_slen), fi->fib_mtu, 0, 0);
 		seq_printf(seq, "%-*s\n", 127 > len ? 127 : len, line);
 	}

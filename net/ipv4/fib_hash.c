@@ -54,7 +54,6 @@ noinline int fib_table_lookup(struct fib_table *tb, const struct flowi4 *flp, st
 		}
 		if (!best)
 			continue;
-		best->fa_use++;
 		res->prefix = key;
 		res->prefixlen = len;
 		res->nh_sel = 0;

@@ -249,7 +249,7 @@ static noinline int ip_route_input_slow(struct sk_buff *skb, __be32 daddr, __be3
 
 	err = fib_lookup(&init_net, &fl4, &res, 0);
 	if (err)
-		return ip_route_input_error(skb, dev, -ENETUNREACH);
+		return ip_route_input_error(skb, dev, sysctl_ip_forward ? -ENETUNREACH : -EHOSTUNREACH);
 	if (res.type == RTN_BROADCAST)
 		goto brd_input;
 	if (res.type == RTN_LOCAL) {

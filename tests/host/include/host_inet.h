@@ -33,6 +33,12 @@ void host_inet_init(void);
 struct net_device *host_inet_nic(void);
 void host_inet_nic_destroy(struct net_device *dev);
 
+/* A frame buffer placed so that the IP header after the 14-byte Ethernet header is 4-aligned,
+ * as NIC drivers arrange it (NET_IP_ALIGN). */
+#define HOST_FRAME(name, size) \
+	u8 name##_buf[(size) + 2] __aligned(8); \
+	u8 *name = name##_buf + 2
+
 /* Writes an Ethernet + IPv4 header (valid checksum, DF clear, TTL 64) in front of payload len
  * bytes at frame + 34; returns the frame length. */
 unsigned int host_build_ipv4(u8 *frame, const u8 *dst_mac, const u8 *src_mac, __be32 saddr, __be32 daddr,
