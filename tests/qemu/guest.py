@@ -34,6 +34,7 @@ EXIT_PANIC = 127
 EXIT_NO_POWEROFF = 125
 
 ANSI_RE = re.compile(r'\x1b\[[0-9;?]*[A-Za-z]')
+KERNEL_LINE_RE = re.compile(r'^\[\s*\d+\.\d{6}\] [^\n]*\n?', re.M)
 
 
 def clean(text):
@@ -179,15 +180,21 @@ class Guest:
         """Type a line and press Enter (a terminal sends CR)."""
         self.child.send(line + '\r')
 
-    def run(self, cmd, timeout=CMD_TIMEOUT):
-        """Type a command, wait for the next prompt, return what was printed in between (without the echo)."""
+    def run(self, cmd, timeout=CMD_TIMEOUT, kernel_lines=False):
+        """Type a command, wait for the next prompt, return what was printed in between.
+
+        The echo of the command is dropped, and so are kernel log lines (`[    1.234567] ...`) that
+        the console interleaves with the output, unless kernel_lines=True (dmesg tests want them).
+        """
         self.sendline(cmd)
         self.expect(PROMPT_RE, timeout)
         out = clean(self.child.before)
-        first, _, rest = out.partition('\n')
-        # The shell echoes what we typed; drop that line (its tail may carry the prompt we matched before).
-        if cmd and first.rstrip().endswith(cmd.rstrip()):
-            return rest
+        echo = cmd + '\n'
+        i = out.find(echo)
+        if i >= 0:
+            out = out[i + len(echo):]
+        if not kernel_lines:
+            out = KERNEL_LINE_RE.sub('', out)
         return out
 
     def run_bg(self, cmd, timeout=CMD_TIMEOUT):
