@@ -1,0 +1,36 @@
+"""Nothing leaks: pages and kernel objects in use return to their baseline after programs exit.
+
+meminfo prints /proc/meminfo (PagesUsed, SlabObjects, KmallocBytes, OpenFiles, Tasks) and the slab
+caches; the counters after a workload must equal the ones before it, exactly (empty slabs go back to the
+page allocator at once, so there is no slack to allow for)."""
+import pytest
+
+from guest import parse_counters
+
+COUNTERS = ('PagesUsed', 'SlabObjects', 'KmallocBytes', 'OpenFiles', 'Tasks')
+
+# Programs that start, allocate (processes, page tables, files, pipes, /proc buffers) and exit.
+WORKLOAD = ('uname -a; ps; uptime; cat /proc/meminfo /proc/slabinfo > /dev/null; sleep 0.1; '
+            'echo x | cat | cat; dmesg > /dev/null; no-such-program; help > /dev/null')
+
+
+@pytest.fixture
+def sh(guests):
+    g = guests(nic='none')
+    g.boot()
+    return g
+
+
+def snapshot(g):
+    c = parse_counters(g.run('meminfo'))
+    missing = [k for k in COUNTERS if k not in c]
+    assert not missing, 'meminfo lacks %s' % missing
+    return {k: c[k] for k in COUNTERS}
+
+
+def test_programs_leave_no_pages_or_objects_behind(sh):
+    before = snapshot(sh)
+    for _ in range(3):
+        sh.run(WORKLOAD)
+    after = snapshot(sh)
+    assert after == before
