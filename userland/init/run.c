@@ -147,7 +147,10 @@ static int run_pipeline(struct pipeline *pl)
 			/* Foreground programs get Ctrl-C; background ones ignore it, as in sh without job control. */
 			signal(SIGINT, pl->background ? SIG_IGN : SIG_DFL);
 			signal(SIGQUIT, pl->background ? SIG_IGN : SIG_DFL);
+			/* What init ignores for itself must not stay ignored in its children (SIG_IGN survives exec). */
 			signal(SIGPIPE, SIG_DFL);
+			signal(SIGTERM, SIG_DFL);
+			signal(SIGHUP, SIG_DFL);
 			if (in_fd >= 0) {
 				dup2(in_fd, 0);
 				close(in_fd);

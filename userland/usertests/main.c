@@ -46,7 +46,7 @@ const struct test all_tests[] = {
 	{ "forkwait", test_forkwait, "fork, exit status, wait4, WNOHANG, ECHILD" },
 	{ "exec", test_exec, "execve with arguments and environment, errors" },
 	{ "kill", test_kill, "kill with SIGKILL/SIGTERM, signal 0, ESRCH" },
-	{ "signal", test_signal, "signal handlers and SIG_IGN" },
+	{ "signal", test_signal, "SIG_IGN, default actions, handlers (where the kernel has them)" },
 	{ "pipe", test_pipe, "pipes: data, EOF, EPIPE, 1 MiB between processes" },
 	{ "sbrk", test_sbrk, "the program break grows and shrinks" },
 	{ "mmap", test_mmap, "anonymous mmap/munmap; unmapped memory faults" },
