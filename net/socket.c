@@ -1141,6 +1141,7 @@ noinline long __sys_recvmsg(int fd, struct user_msghdr __user *umsg, unsigned in
 	struct sockaddr_storage addr;
 	struct sockaddr __user *uaddr;
 	int __user *uaddr_len = &umsg->msg_namelen;
+	__kernel_size_t ucontrol_len;
 	int err, len, fput_needed;
 
 	sock = sockfd_lookup_light(fd, &err, &fput_needed);
@@ -1150,6 +1151,7 @@ noinline long __sys_recvmsg(int fd, struct user_msghdr __user *umsg, unsigned in
 	err = copy_msghdr_from_user(&msg_sys, umsg, &uaddr, &iov, &addr, READ);
 	if (err < 0)
 		goto out_put;
+	ucontrol_len = msg_sys.msg_controllen;
 
 	/* We assume all kernel code knows the size of sockaddr_storage */
 	msg_sys.msg_namelen = 0;
@@ -1169,8 +1171,8 @@ noinline long __sys_recvmsg(int fd, struct user_msghdr __user *umsg, unsigned in
 	err = put_user(msg_sys.msg_flags & ~MSG_CMSG_CLOEXEC, &umsg->msg_flags);
 	if (err)
 		goto out_freeiov;
-	/* No control messages are ever produced. */
-	err = put_user((__kernel_size_t)0, &umsg->msg_controllen);
+	/* What put_cmsg used of the control buffer (IP_TTL for IP_RECVTTL ...). */
+	err = put_user(ucontrol_len - msg_sys.msg_controllen, &umsg->msg_controllen);
 	if (err)
 		goto out_freeiov;
 	err = len;

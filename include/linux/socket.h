@@ -41,6 +41,16 @@ static inline int memcpy_to_msg(struct msghdr *msg, void *data, int len)
 	return copy_to_iter(data, len, &msg->msg_iter) == (size_t)len ? 0 : -EFAULT;
 }
 
+/* Ancillary data layout (Linux include/linux/socket.h). */
+#define __CMSG_ALIGN(len)	(((len) + sizeof(long) - 1) & ~(sizeof(long) - 1))
+#define CMSG_ALIGN(len)		__CMSG_ALIGN(len)
+#define CMSG_DATA(cmsg)		((void *)((char *)(cmsg) + CMSG_ALIGN(sizeof(struct cmsghdr))))
+#define CMSG_SPACE(len)		(CMSG_ALIGN(sizeof(struct cmsghdr)) + CMSG_ALIGN(len))
+#define CMSG_LEN(len)		(CMSG_ALIGN(sizeof(struct cmsghdr)) + (len))
+
+/* Appends one control message to msg->msg_control (a user buffer); MSG_CTRUNC if it does not fit. */
+int put_cmsg(struct msghdr *msg, int level, int type, int len, void *data);
+
 int move_addr_to_kernel(void __user *uaddr, int ulen, struct sockaddr_storage *kaddr);
 int move_addr_to_user(struct sockaddr_storage *kaddr, int klen, void __user *uaddr, int __user *ulen);
 

@@ -49,6 +49,14 @@ static inline bool net_eq(const struct net *a, const struct net *b)
 	return a == b;
 }
 
+struct net_device;
+
+/* Every device is in the one namespace (Linux: dev_net() in linux/netdevice.h). */
+static inline struct net *dev_net(const struct net_device *dev)
+{
+	return &init_net;
+}
+
 static inline void inet_get_local_port_range(struct net *net, int *low, int *high)
 {
 	*low = net->ipv4.ip_local_ports.range[0];

@@ -321,6 +321,7 @@ struct proto {
 	int			*sysctl_wmem;		/* {min, default, max} bytes */
 	int			*sysctl_rmem;
 	int			max_header;
+	bool			no_autobind;	/* sendmsg on an unbound socket must not pick a port (TCP) */
 
 	struct kmem_cache	*slab;
 	unsigned int		obj_size;
