@@ -218,6 +218,10 @@ int dev_change_flags(struct net_device *dev, unsigned int flags);
 int dev_set_mtu(struct net_device *dev, int new_mtu);
 int dev_set_mac_address(struct net_device *dev, const unsigned char *addr);
 const struct net_device_stats *dev_get_stats(struct net_device *dev);
+/* net/core/dev_ioctl.c: SIOC[GS]IF{FLAGS,MTU,HWADDR,TXQLEN}, SIOCGIFINDEX/NAME on a kernel copy of the
+ * ifreq (*need_copyout: copy it back to the user); SIOCGIFCONF with the user's struct ifconf. */
+int dev_ioctl(struct net *net, unsigned int cmd, struct ifreq *ifr, void __user *data, bool *need_copyout);
+int dev_ifconf(struct net *net, struct ifconf __user *uifc);
 
 /* Notifier chain for NETDEV_UP/DOWN..., as in Linux (arp, devinet, fib listen). */
 struct notifier_block {

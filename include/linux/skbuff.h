@@ -253,6 +253,24 @@ static inline int skb_cow_head(struct sk_buff *skb, unsigned int headroom)
 	return 0;
 }
 
+/*
+ * A protocol handler that will change the skb (pull headers) must own it alone: when several
+ * packet_types received the same skb, give this one a clone (Linux skb_share_check).
+ */
+static inline struct sk_buff *skb_share_check(struct sk_buff *skb, gfp_t pri)
+{
+	if (skb_shared(skb)) {
+		struct sk_buff *nskb = skb_clone(skb, pri);
+
+		if (likely(nskb))
+			consume_skb(skb);
+		else
+			kfree_skb(skb);
+		skb = nskb;
+	}
+	return skb;
+}
+
 /* Header offsets. */
 static inline unsigned char *skb_mac_header(const struct sk_buff *skb)
 {

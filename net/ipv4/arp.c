@@ -306,6 +306,9 @@ noinline int arp_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_
 		consume_skb(skb);
 		return NET_RX_SUCCESS;
 	}
+	skb = skb_share_check(skb, GFP_ATOMIC);
+	if (!skb)
+		return NET_RX_DROP;
 	if (!pskb_may_pull(skb, arp_hdr_len(dev)))
 		goto invalid;
 	skb_reset_network_header(skb);

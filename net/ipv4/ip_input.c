@@ -152,6 +152,11 @@ static struct sk_buff *ip_rcv_core(struct sk_buff *skb, struct net *net)
 		return NULL;
 	}
 	__IP_UPD_PO_STATS(net, IPSTATS_MIB_INPKTS, skb->len);
+	skb = skb_share_check(skb, GFP_ATOMIC);
+	if (!skb) {
+		__IP_INC_STATS(net, IPSTATS_MIB_INDISCARDS);
+		return NULL;
+	}
 
 	if (!pskb_may_pull(skb, sizeof(struct iphdr))) {
 		drop_reason = SKB_DROP_REASON_PKT_TOO_SMALL;
