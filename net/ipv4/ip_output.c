@@ -364,9 +364,18 @@ noinline struct sk_buff *ip_make_skb(struct sock *sk, struct flowi4 *fl4,
 
 	if (length < 0 || transhdrlen < 0 || length + transhdrlen + sizeof(struct iphdr) > 0xFFFF)
 		return ERR_PTR(-EMSGSIZE);
-	skb = alloc_skb(hh_len + sizeof(struct iphdr) + transhdrlen + length, GFP_KERNEL);
-	if (!skb)
-		return ERR_PTR(-ENOBUFS);
+	if (sk) {
+		/* Charged to the socket's send buffer, as __ip_append_data does: a full buffer
+		 * blocks, or fails with -EAGAIN under MSG_DONTWAIT. */
+		skb = sock_alloc_send_skb(sk, hh_len + sizeof(struct iphdr) + transhdrlen + length,
+					  flags & MSG_DONTWAIT, &err);
+		if (!skb)
+			return ERR_PTR(err);
+	} else {
+		skb = alloc_skb(hh_len + sizeof(struct iphdr) + transhdrlen + length, GFP_ATOMIC);
+		if (!skb)
+			return ERR_PTR(-ENOBUFS);
+	}
 	skb_reserve(skb, hh_len + sizeof(struct iphdr));
 	skb_put(skb, transhdrlen + length);
 	err = getfrag(from, (char *)skb->data + transhdrlen, 0, length, 0, skb);
