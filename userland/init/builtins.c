@@ -20,6 +20,8 @@ static int builtin_exit(int argc, char **argv);
 static int builtin_true(int argc, char **argv);
 static int builtin_false(int argc, char **argv);
 static int builtin_kill(int argc, char **argv);
+static int builtin_cd(int argc, char **argv);
+static int builtin_pwd(int argc, char **argv);
 static int builtin_poweroff(int argc, char **argv);
 static int builtin_reboot(int argc, char **argv);
 
@@ -34,6 +36,8 @@ const struct builtin command_table[] = {
 	{ "jobs", builtin_jobs, "list background jobs (started with &)" },
 	{ "wait", builtin_wait, "wait for background jobs: wait [PID|%JOB ...]" },
 	{ "history", builtin_history, "list the command history (up/down arrows recall it)" },
+	{ "cd", builtin_cd, "change the working directory (cd /proc; cat uptime)" },
+	{ "pwd", builtin_pwd, "print the working directory" },
 	{ "poweroff", builtin_poweroff, "power the machine off" },
 	{ "reboot", builtin_reboot, "restart the machine" },
 	/* programs in /bin (userland/) */
@@ -154,6 +158,38 @@ static int builtin_echo(int argc, char **argv)
 		printf("%s%s", argv[i], i + 1 < argc ? " " : "");
 	if (newline)
 		putchar('\n');
+	return 0;
+}
+
+static int builtin_cd(int argc, char **argv)
+{
+	const char *dir = argc > 1 ? argv[1] : getenv("HOME");
+	char cwd[256];
+
+	if (argc > 2) {
+		fprintf(stderr, "cd: too many arguments\n");
+		return 2;
+	}
+	if (!dir)
+		dir = "/";
+	if (chdir(dir) < 0) {
+		fprintf(stderr, "cd: %s: %s\n", dir, strerror(errno));
+		return 1;
+	}
+	if (getcwd(cwd, sizeof(cwd)))
+		setenv("PWD", cwd, 1);
+	return 0;
+}
+
+static int builtin_pwd(int argc, char **argv)
+{
+	char cwd[256];
+
+	if (!getcwd(cwd, sizeof(cwd))) {
+		fprintf(stderr, "pwd: %s\n", strerror(errno));
+		return 1;
+	}
+	puts(cwd);
 	return 0;
 }
 

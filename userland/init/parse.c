@@ -1,5 +1,5 @@
 /*
- * Command-line parsing: words with '...' and "..." quoting and backslash escapes, $? $$ $NAME
+ * Command-line parsing: words with '...' and "..." quoting and backslash escapes, $? $$ $! $NAME
  * ${NAME} expansion (not inside single quotes), '#' comments, and the operators | & ; && || < > >>
  * 2> 2>&1. The result is a list of pipelines, each joined to the previous by ;, && or ||.
  */
@@ -43,8 +43,9 @@ static int expand_var(struct lexer *lx)
 	size_t n = 0;
 	int braced = *lx->p == '{';
 
-	if (*lx->p == '?' || *lx->p == '$') {
-		snprintf(num, sizeof(num), "%d", *lx->p == '?' ? last_status : (int)getpid());
+	if (*lx->p == '?' || *lx->p == '$' || *lx->p == '!') {
+		snprintf(num, sizeof(num), "%d", *lx->p == '?' ? last_status : *lx->p == '!' ? (int)last_bg_pid :
+			 (int)getpid());
 		lx->p++;
 		return put_str(lx, num);
 	}

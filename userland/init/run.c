@@ -18,6 +18,7 @@
 #include "shell.h"
 
 int last_status;
+pid_t last_bg_pid;
 
 static struct termios cooked;
 static int have_termios = -1;	/* unknown until first use */
@@ -184,6 +185,7 @@ static int run_pipeline(struct pipeline *pl)
 	if (pl->background) {
 		int id = job_add(pids, npids, pl->text);
 
+		last_bg_pid = pids[npids - 1];
 		printf("[%d] %d\n", id, (int)pids[npids - 1]);
 		return 0;
 	}

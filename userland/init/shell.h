@@ -53,6 +53,7 @@ int parse_line(const char *line, struct script *sc, int limit, const char **rest
 
 /* run.c */
 extern int last_status;		/* $? */
+extern pid_t last_bg_pid;	/* $!: the last process started in the background */
 int run_line(const char *line);
 void shell_set_tty_mode(int editing);
 
