@@ -1,15 +1,32 @@
 /*
  * panic() and WARN: the last words of a broken kernel. panic prints the message and a backtrace
  * (walking the frame-pointer chain, symbolized from the kallsyms table) on every console, then
- * powers QEMU off with PANIC_EXIT_STATUS so run-qemu.sh reports "kernel panic" (exit 127).
+ * powers QEMU off with PANIC_EXIT_STATUS so run-qemu.sh reports "kernel panic" (exit 127);
+ * with panic=0 on the command line it halts instead, for a debugger to inspect (Linux's panic=0).
  */
 #include <linux/kernel.h>
+#include <linux/init.h>
 #include <linux/kallsyms.h>
 #include <linux/reboot.h>
 #include <asm/page.h>
 #include <asm/processor.h>
 
 static bool panicking;
+/* panic=0 on the command line: stop instead of ending QEMU, so gdb can still look around. */
+static bool panic_halt;
+
+static int panic_setup(char *value)
+{
+	unsigned int secs;
+
+	if (kstrtouint(value, 10, &secs) || secs != 0) {
+		pr_warn("panic=%s: only panic=0 (halt instead of powering off) is supported\n", value);
+		return 1;
+	}
+	panic_halt = true;
+	return 1;
+}
+__setup("panic=", panic_setup);
 
 /* One line per frame: "  [<ffffffff80101234>] tcp_v4_rcv+0x1c/0x2f0". */
 void print_ip_sym(const char *prefix, unsigned long ip)
@@ -63,6 +80,10 @@ void panic(const char *fmt, ...)
 	printk(KERN_EMERG "Kernel panic - not syncing: %s\n", buf);
 	dump_stack();
 	printk(KERN_EMERG "---[ end Kernel panic - not syncing: %s ]---\n", buf);
+	if (panic_halt) {
+		for (;;)
+			native_halt();		/* interrupts are off: only gdb or a reset gets us out */
+	}
 	machine_panic_exit();
 }
 

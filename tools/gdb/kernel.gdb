@@ -10,6 +10,9 @@
 # Breakpoints work even before GRUB has loaded the kernel: under TCG, QEMU keeps them itself.
 # This file connects only when $GDB_PORT is set, so test scripts can choose their own port.
 #
+# A panic normally ends QEMU (and so the gdb session): `break panic`, or boot with
+# `make debug RUN_ARGS="--cmdline panic=0"` to make the kernel halt instead.
+#
 # The 32-bit boot stub (boot/head.asm) is disassembled wrongly as 64-bit code; read it with
 # `objdump -d -m i386 build/kernel.elf`. Helpers defined below: `dmesg` (the kernel log).
 
