@@ -10,8 +10,11 @@ unsigned long local_irq_save_flags(void)
 	return flags;
 }
 
+/* Back to exactly the saved state, also when the section in between changed it. */
 void local_irq_restore_flags(unsigned long flags)
 {
 	if (flags & X86_EFLAGS_IF)
 		local_irq_enable();
+	else
+		local_irq_disable();
 }
