@@ -106,7 +106,6 @@ struct tcp_sock {
 	u32 retrans_out;	/* retransmitted segments in flight */
 	u32 sacked_out;		/* SACKed segments (or dupacks counted as such without SACK) */
 	u32 lost_out;		/* segments marked lost */
-	u32 max_packets_out;
 
 	u8 nonagle : 4,		/* TCP_NAGLE_* bits: TCP_NODELAY, cork, "push this one" */
 	   thin_lto : 1,
@@ -115,9 +114,8 @@ struct tcp_sock {
 	   frto : 1;
 	u8 keepalive_probes;	/* TCP_KEEPCNT */
 	u8 syn_data : 1, is_sack_reneg : 1,
-	   is_cwnd_limited : 1,	/* the last send stopped at cwnd: growing cwnd is useful (RFC 7661) */
 	   orphan_counted : 1,	/* counted in tcp_orphan_count (closed by its owner, still finishing) */
-	   unused_bits : 4;
+	   unused_bits : 5;
 	u8 urg_data;		/* urgent data state (we ignore urgent data safely) */
 
 	/* RFC 6298 retransmission timer state, in microseconds << 3 like Linux. */

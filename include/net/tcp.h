@@ -173,7 +173,7 @@ union tcp_word_hdr {
 
 static inline void __tcp_fast_path_on(struct tcp_sock *tp, u32 snd_wnd)
 {
-	tp->pred_flags = htonl((tp->tcp_header_len << 26) | ntohl(TCP_FLAG_ACK) | snd_wnd);
+	tp->pred_flags = htonl(((u32)tp->tcp_header_len << 26) | ntohl(TCP_FLAG_ACK) | snd_wnd);
 }
 
 static inline void tcp_fast_path_on(struct tcp_sock *tp)

@@ -709,6 +709,25 @@ noinline int inet_ioctl(struct socket *sock, unsigned int cmd, unsigned long arg
 	return err;
 }
 
+const struct proto_ops inet_stream_ops = {
+	.family		   = PF_INET,
+	.owner		   = NULL,
+	.release	   = inet_release,
+	.bind		   = inet_bind,
+	.connect	   = inet_stream_connect,
+	.socketpair	   = sock_no_socketpair,
+	.accept		   = inet_accept,
+	.getname	   = inet_getname,
+	.poll		   = tcp_poll,
+	.ioctl		   = inet_ioctl,
+	.listen		   = inet_listen,
+	.shutdown	   = inet_shutdown,
+	.setsockopt	   = sock_common_setsockopt,
+	.getsockopt	   = sock_common_getsockopt,
+	.sendmsg	   = inet_sendmsg,
+	.recvmsg	   = inet_recvmsg,
+};
+
 const struct proto_ops inet_dgram_ops = {
 	.family		   = PF_INET,
 	.owner		   = NULL,
@@ -762,6 +781,15 @@ static const struct net_proto_family inet_family_ops = {
  */
 static struct inet_protosw inetsw_array[] =
 {
+	{
+		.type =       SOCK_STREAM,
+		.protocol =   IPPROTO_TCP,
+		.prot =       &tcp_prot,
+		.ops =        &inet_stream_ops,
+		.flags =      INET_PROTOSW_PERMANENT |
+			      INET_PROTOSW_ICSK,
+	},
+
 	{
 		.type =       SOCK_DGRAM,
 		.protocol =   IPPROTO_UDP,
@@ -840,6 +868,12 @@ static struct packet_type ip_packet_type = {
 	.func = ip_rcv,
 };
 
+static const struct net_protocol tcp_protocol = {
+	.handler	=	tcp_v4_rcv,
+	.err_handler	=	tcp_v4_err,
+	.no_policy	=	1,
+};
+
 static const struct net_protocol udp_protocol = {
 	.handler =	udp_rcv,
 	.err_handler =	udp_err,
@@ -860,9 +894,13 @@ static int __init inet_init(void)
 
 	BUILD_BUG_ON(sizeof(struct inet_skb_parm) > sizeof(((struct sk_buff *)0)->cb));
 
-	rc = proto_register(&udp_prot, 1);
+	rc = proto_register(&tcp_prot, 1);
 	if (rc)
 		goto out;
+
+	rc = proto_register(&udp_prot, 1);
+	if (rc)
+		goto out_unregister_tcp_proto;
 
 	rc = proto_register(&ping_prot, 1);
 	if (rc)
@@ -882,6 +920,8 @@ static int __init inet_init(void)
 		pr_err("%s: Cannot add ICMP protocol\n", __func__);
 	if (inet_add_protocol(&udp_protocol, IPPROTO_UDP) < 0)
 		pr_err("%s: Cannot add UDP protocol\n", __func__);
+	if (inet_add_protocol(&tcp_protocol, IPPROTO_TCP) < 0)
+		pr_err("%s: Cannot add TCP protocol\n", __func__);
 
 	/* Register the socket-side information for inet_create. */
 	for (r = &inetsw[0]; r < &inetsw[SOCK_MAX]; ++r)
@@ -901,6 +941,9 @@ static int __init inet_init(void)
 	 */
 
 	ip_init();
+
+	/* Setup TCP slab cache for open requests. */
+	tcp_init();
 
 	/* Setup UDP memory threshold */
 	udp_init();
@@ -924,6 +967,8 @@ out:
 	return rc;
 out_unregister_udp_proto:
 	proto_unregister(&udp_prot);
+out_unregister_tcp_proto:
+	proto_unregister(&tcp_prot);
 	goto out;
 }
 
