@@ -346,7 +346,7 @@ static int mode_flags(const char *mode, unsigned int *fflags)
 		break;
 	case 'a':
 		oflags = O_WRONLY | O_CREAT | O_APPEND;
-		*fflags = F_WRITE | F_APPEND;
+		*fflags = F_WRITE;
 		break;
 	default:
 		errno = EINVAL;

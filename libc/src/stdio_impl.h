@@ -12,7 +12,6 @@
 #define F_NBF		0x20	/* unbuffered */
 #define F_MODE_SET	0x40	/* buffering decided (stdout decides on first use) */
 #define F_OWNBUF	0x80	/* buf was malloc'ed by us */
-#define F_APPEND	0x100
 
 struct __file {
 	int fd;

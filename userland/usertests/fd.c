@@ -102,11 +102,15 @@ static pid_t zombie(void)
 void test_badptr(void)
 {
 	struct kernel_sigaction ksa = { 0 };
-	int fds[2], i, st;
+	struct timeval tv0 = { 0, 0 };
+	int fds[2], i, st, procfd, dirfd;
 	void *p;
 	pid_t pid;
 
 	EXPECT_OK(pipe(fds));
+	/* /proc files and directories copy out through other kernel paths than pipes do. */
+	procfd = EXPECT_OK(open("/proc/uptime", O_RDONLY));
+	dirfd = EXPECT_OK(open("/proc", O_RDONLY | O_DIRECTORY));
 	for (i = 0; i < NR_BAD_PTRS; i++) {
 		p = bad_ptr(i);
 		printf("  pointer %s (%p)\n", bad_ptr_name(i), p);
@@ -121,6 +125,14 @@ void test_badptr(void)
 		EXPECT_ERR(execve(p, NULL, NULL), EFAULT);
 		EXPECT_ERR(sysinfo(p), EFAULT);
 		EXPECT_ERR(poll(p, 1, 0), EFAULT);
+		EXPECT_ERR(read(procfd, p, 64), EFAULT);
+		EXPECT_ERR(getdents64(dirfd, p, 4096), EFAULT);
+		EXPECT_ERR(ioctl(fds[0], FIONREAD, p), EFAULT);
+		EXPECT_ERR(getcwd(p, 64) ? 0 : -1, EFAULT);
+		EXPECT_ERR(chdir(p), EFAULT);
+		EXPECT_ERR_OPT(access(p, F_OK), EFAULT);
+		EXPECT_ERR_OPT(readv(fds[0], p, 1), EFAULT);
+		EXPECT_ERR_OPT(writev(fds[1], p, 1), EFAULT);
 		EXPECT_ERR_OPT(stat(p, NULL), EFAULT);
 		EXPECT_ERR_OPT(getrandom(p, 16, 0), EFAULT);
 		/* NULL is allowed in these, meaning "not wanted". */
@@ -131,6 +143,7 @@ void test_badptr(void)
 			EXPECT_ERR(syscall(SYS_rt_sigprocmask, SIG_BLOCK, p, NULL, 8), EFAULT);
 			EXPECT_ERR(syscall(SYS_rt_sigprocmask, SIG_BLOCK, NULL, p, 8), EFAULT);
 			EXPECT_ERR(fstat(fds[0], p), EFAULT);
+			EXPECT_ERR_OPT(select(fds[0] + 1, p, NULL, NULL, &tv0), EFAULT);
 			EXPECT_ERR(klogctl(SYSLOG_ACTION_READ_ALL, p, 4096), EFAULT);
 
 			pid = zombie();
@@ -139,6 +152,8 @@ void test_badptr(void)
 			waitpid(pid, &st, WNOHANG);
 		}
 	}
+	close(procfd);
+	close(dirfd);
 	close(fds[0]);
 	close(fds[1]);
 }
@@ -148,7 +163,7 @@ void test_hugelen(void)
 	static char buf[64];
 	struct pollfd pfd = { .fd = 0, .events = POLLIN };
 	struct iovec iov[1] = { { buf, SIZE_MAX } };
-	int fds[2];
+	int fds[2], fd;
 	long cur;
 
 	EXPECT_OK(pipe(fds));
@@ -157,6 +172,9 @@ void test_hugelen(void)
 	EXPECT_ERR(write(fds[1], buf, 1UL << 47), EFAULT);
 	EXPECT_ERR(read(fds[0], buf, SIZE_MAX), EFAULT);
 	EXPECT_ERR(read(fds[0], buf, 1UL << 47), EFAULT);
+	fd = EXPECT_OK(open("/proc/uptime", O_RDONLY));
+	EXPECT_ERR(read(fd, buf, SIZE_MAX), EFAULT);
+	close(fd);
 	EXPECT_ERR(poll(&pfd, 1U << 30, 0), EINVAL);
 	EXPECT_ERR(mmap(NULL, 1UL << 50, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED ?
 		   -1 : 0, ENOMEM);
@@ -190,6 +208,7 @@ void test_badargs(void)
 	for (i = 0; i < 3; i++)
 		EXPECT_ERR(nanosleep(&bad_ts[i], NULL), EINVAL);
 	EXPECT_ERR(lseek(fds[0], 0, SEEK_SET), ESPIPE);
+	EXPECT_ERR_OPT(select(-1, NULL, NULL, NULL, NULL), EINVAL);
 	EXPECT_ERR(fcntl(fds[0], 12345), EINVAL);
 	EXPECT_ERR(ioctl(fds[0], 0x12345678, buf), ENOTTY);
 	EXPECT_ERR(kill(getpid(), 12345), EINVAL);
