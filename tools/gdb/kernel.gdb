@@ -31,8 +31,16 @@ end
 file build/kernel.elf
 source tools/gdb/core.py
 
+# QEMU may still be starting: try for a few seconds before giving up.
 python
-import os
+import os, time
 if os.environ.get("GDB_PORT"):
-    gdb.execute("target remote 127.0.0.1:" + os.environ["GDB_PORT"])
+    for attempt in range(40):
+        try:
+            gdb.execute("target remote 127.0.0.1:" + os.environ["GDB_PORT"])
+            break
+        except gdb.error:
+            if attempt == 39:
+                raise
+            time.sleep(0.25)
 end

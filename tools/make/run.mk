@@ -26,7 +26,6 @@ debug: $(ISO) $(GDB_PY)
 	@echo "debug: serial console: nc 127.0.0.1 $(SERIAL_PORT)  (log: $(BUILD)/serial.log)"
 	@./run-qemu.sh --gdb=$(GDB_PORT) --serial-tcp $(SERIAL_PORT) --serial-log $(BUILD)/serial.log \
 		$(RUN_ARGS) </dev/null & qemu=$$!; \
-	sleep 0.5; \
 	GDB_PORT=$(GDB_PORT) gdb -q -x tools/gdb/kernel.gdb -ex 'break start_kernel'; \
 	kill $$qemu 2>/dev/null; wait $$qemu 2>/dev/null; true
 
