@@ -12,6 +12,9 @@ char *optarg;
 int optind = 1, opterr = 1, optopt;
 
 static int optpos;	/* position inside a cluster like -abc */
+static int optind_seen = 1;	/* optind when we last returned: a different value means the caller reset it */
+
+static int getopt_next(int argc, char *const argv[], const char *optstring);
 
 static void opt_error(const char *optstring, const char *prog, const char *msg, int c)
 {
@@ -21,14 +24,24 @@ static void opt_error(const char *optstring, const char *prog, const char *msg, 
 
 int getopt(int argc, char *const argv[], const char *optstring)
 {
+	int c;
+
+	if (optind == 0 || optind != optind_seen) {	/* optind = 0 (glibc) or any new value restarts */
+		if (optind == 0)
+			optind = 1;
+		optpos = 0;
+	}
+	c = getopt_next(argc, argv, optstring);
+	optind_seen = optind;
+	return c;
+}
+
+static int getopt_next(int argc, char *const argv[], const char *optstring)
+{
 	const char *arg, *spec;
 	int c;
 
 	optarg = NULL;
-	if (optind == 0) {	/* glibc convention: optind = 0 resets */
-		optind = 1;
-		optpos = 0;
-	}
 	if (optind >= argc || !argv[optind])
 		return -1;
 	arg = argv[optind];
@@ -86,8 +99,9 @@ int getopt_long(int argc, char *const argv[], const char *optstring, const struc
 	size_t nlen;
 	int ambiguous = 0;
 
-	if (optind == 0) {
-		optind = 1;
+	if (optind == 0 || optind != optind_seen) {
+		if (optind == 0)
+			optind = 1;
 		optpos = 0;
 	}
 	if (optpos || optind >= argc || !argv[optind] || strncmp(argv[optind], "--", 2) || !argv[optind][2])
@@ -112,6 +126,7 @@ int getopt_long(int argc, char *const argv[], const char *optstring, const struc
 			match = o;
 	}
 	optind++;
+	optind_seen = optind;
 	if (!match || ambiguous) {
 		if (opterr && optstring[0] != ':')
 			fprintf(stderr, "%s: %s option '%s'\n", argv[0], ambiguous ? "ambiguous" : "unrecognized", arg);
@@ -134,6 +149,7 @@ int getopt_long(int argc, char *const argv[], const char *optstring, const struc
 			return optstring[0] == ':' ? ':' : '?';
 		}
 		optarg = argv[optind++];
+		optind_seen = optind;
 	}
 	if (longindex)
 		*longindex = (int)(match - longopts);

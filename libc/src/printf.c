@@ -487,13 +487,37 @@ static void emit_file(void *ctx, const char *s, size_t n)
 	__fwrite(s, n, ctx);
 }
 
+/*
+ * An unbuffered stream (stderr) still gets each printf as one write(): format into a buffer on
+ * the stack first, so a message is not split into pieces among other output on the console.
+ */
+static int vfprintf_unbuffered(FILE *f, const char *fmt, va_list ap)
+{
+	unsigned char tmp[512], *buf = f->buf;
+	size_t size = f->size;
+	int n;
+
+	f->buf = tmp;
+	f->size = sizeof(tmp);
+	f->flags &= ~F_NBF;
+	n = __vformat(emit_file, f, fmt, ap);
+	fflush(f);
+	f->flags |= F_NBF;
+	f->buf = buf;
+	f->size = size;
+	return n;
+}
+
 int vfprintf(FILE *restrict f, const char *restrict fmt, va_list ap)
 {
 	unsigned int err = f->flags & F_ERR;	/* an error from before this call */
 	int n;
 
 	f->flags &= ~F_ERR;
-	n = __vformat(emit_file, f, fmt, ap);
+	if ((f->flags & F_NBF) && !f->wpos)
+		n = vfprintf_unbuffered(f, fmt, ap);
+	else
+		n = __vformat(emit_file, f, fmt, ap);
 	if (ferror(f))
 		return -1;
 	f->flags |= err;

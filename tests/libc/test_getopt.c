@@ -8,6 +8,7 @@ int main(void)
 	char *argv1[] = { "prog", "-a", "-b", "val", "-cval2", "-ab", "x", "file", "-z", NULL };
 	char *argv2[] = { "prog", "-q", "--", "-a", NULL };
 	char *argv3[] = { "prog", "-b", NULL };
+	char *argv5[] = { "prog", "-ab", NULL };
 	char *argv4[] = { "prog", "--port=80", "--verbose", "--host", "h", "--po", "81", "--nope", NULL };
 	static const struct option longopts[] = {
 		{ "port", required_argument, NULL, 'p' },
@@ -37,6 +38,12 @@ int main(void)
 	ok(getopt(2, argv3, ":b:") == ':', "missing argument with leading ':' -> ':'");
 	optind = 1;
 	ok(getopt(2, argv3, "x") == '?' && optopt == 'b', "unknown option -> '?'");
+
+	/* Resetting optind in the middle of a cluster starts over cleanly. */
+	optind = 1;
+	c = getopt(2, argv5, "ab");		/* 'a' of "-ab": the scan stops inside the cluster */
+	optind = 1;
+	ok(c == 'a' && getopt(2, argv5, "ab") == 'a', "optind = 1 inside a cluster restarts the scan");
 
 	optind = 1;
 	n = 0;
