@@ -45,7 +45,7 @@ int main(void)
 	optind = 0;				/* glibc's way to say "start over" */
 	ok(c == 'a' && getopt(2, argv5, "ab") == 'a' && optind == 1, "optind = 0 inside a cluster restarts the scan");
 
-	optind = 1;
+	optind = 0;
 	n = 0;
 	seq[0] = '\0';
 	while ((c = getopt_long(8, argv4, "vp:h:", longopts, NULL)) != -1) {
