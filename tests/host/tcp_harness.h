@@ -84,10 +84,16 @@ static __maybe_unused int th_teardown(void **state)
 	int i;
 
 	for (i = 0; i < TH_MAX_SOCKS; i++) {
-		if (th_children[i])
+		if (th_children[i]) {
+			sock_set_flag(th_children[i], SOCK_LINGER);
+			th_children[i]->sk_lingertime = 0;
 			th_children[i]->sk_prot->close(th_children[i], 0);
-		if (th_socks[i])
+		}
+		if (th_socks[i]) {
+			sock_set_flag(th_socks[i]->sk, SOCK_LINGER);
+			th_socks[i]->sk->sk_lingertime = 0;
 			sock_release(th_socks[i]);
+		}
 		th_children[i] = NULL;
 		th_socks[i] = NULL;
 	}
@@ -178,6 +184,25 @@ static __maybe_unused void th_peer(u32 seq, u32 ack, u8 flags, u16 win, const vo
 	th_inject(PEER_PORT, HOST_PORT, seq, ack, flags, win, data, len, o);
 }
 
+/* The peer answers ARP requests for its address, as a real host would (neighbour probes). */
+static __maybe_unused void th_answer_arp(struct sk_buff *skb)
+{
+	const struct arphdr *arp = (const struct arphdr *)(skb->data + ETH_HLEN);
+	const u8 *p = (const u8 *)(arp + 1);
+	u8 frame[64] = { 0 };
+	__be32 tip;
+
+	memcpy(&tip, p + 16, 4);
+	if (skb->len >= ETH_HLEN + 28 && arp->ar_op == htons(ARPOP_REQUEST) && tip == PEER_IP) {
+		host_build_arp(frame, ARPOP_REPLY, peer_mac, PEER_IP, host_mac, HOST_IP, host_mac);
+		consume_skb(skb);
+		host_netdev_inject(th_dev, frame, 60);
+		host_run_softirqs();
+		return;
+	}
+	consume_skb(skb);
+}
+
 /* Pops the next TCP segment our stack sent (ARP and other frames are skipped); false if none. */
 static __maybe_unused bool th_pop(struct out_seg *s)
 {
@@ -189,6 +214,10 @@ static __maybe_unused bool th_pop(struct out_seg *s)
 		const struct tcphdr *th;
 		unsigned int ihl, tcplen, doff, i;
 
+		if (((const struct ethhdr *)skb->data)->h_proto == htons(ETH_P_ARP)) {
+			th_answer_arp(skb);
+			continue;
+		}
 		if (skb->len < ETH_HLEN + 40 || ((const struct ethhdr *)skb->data)->h_proto != htons(ETH_P_IP) ||
 		    iph->protocol != IPPROTO_TCP) {
 			consume_skb(skb);
@@ -269,6 +298,15 @@ static __maybe_unused struct socket *th_socket(void)
 	assert_int_equal(sock_create_kern(&init_net, AF_INET, SOCK_STREAM, 0, &sock), 0);
 	th_track((void **)th_socks, sock);
 	return sock;
+}
+
+/* close() with SO_LINGER {1, 0}: abort with a RST (RFC 9293 3.10.5), nothing lingers. */
+static __maybe_unused void th_abort(struct socket *sock)
+{
+	sock_set_flag(sock->sk, SOCK_LINGER);
+	sock->sk->sk_lingertime = 0;
+	th_untrack((void **)th_socks, sock);
+	sock_release(sock);
 }
 
 /* close() of a socket the test opened. */
