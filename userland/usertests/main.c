@@ -45,6 +45,7 @@ const struct test all_tests[] = {
 	{ "badargs", test_badargs, "invalid flags and arguments give EINVAL and friends" },
 	{ "forkwait", test_forkwait, "fork, exit status, wait4, WNOHANG, ECHILD" },
 	{ "exec", test_exec, "execve with arguments and environment, errors" },
+	{ "cloexec", test_cloexec, "FD_CLOEXEC: set, cleared by dup, honoured by exec" },
 	{ "kill", test_kill, "kill with SIGKILL/SIGTERM, signal 0, ESRCH" },
 	{ "signal", test_signal, "SIG_IGN, default actions, handlers (where the kernel has them)" },
 	{ "pipe", test_pipe, "pipes: data, EOF, EPIPE, 1 MiB between processes" },

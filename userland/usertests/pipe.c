@@ -1,8 +1,9 @@
-/* usertests: pipes between processes. */
+/* usertests: pipes between processes, blocking and not. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <sys/wait.h>
 #include "usertests.h"
@@ -38,6 +39,20 @@ void test_pipe(void)
 	EXPECT_OK(pipe(fds));
 	close(fds[0]);
 	EXPECT_ERR(write(fds[1], "x", 1), EPIPE);
+	close(fds[1]);
+
+	/* Non-blocking ends: EAGAIN when empty, and when full (after at least 4 KiB went in). */
+	EXPECT_OK(pipe2(fds, O_NONBLOCK));
+	EXPECT_ERR(read(fds[0], buf, 1), EAGAIN);
+	for (total = 0; total < (64 << 20); total += (size_t)n) {
+		n = write(fds[1], buf, 4096);
+		if (n < 0)
+			break;
+	}
+	CHECK(n < 0 && errno == EAGAIN && total >= 4096, "filling a non-blocking pipe: %zu bytes, then %s",
+	      total, n < 0 ? strerror(errno) : "no error");
+	CHECK(read(fds[0], buf, sizeof(buf)) > 0, "reading from the full pipe failed");
+	close(fds[0]);
 	close(fds[1]);
 
 	/* 1 MiB parent -> child in odd-sized pieces; the child checks every byte. */

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <sys/syscall.h>
@@ -87,6 +88,24 @@ void test_forkwait(void)
 int exec_child_main(int argc, char **argv)
 {
 	const char *foo = getenv("USERTESTS_FOO");
+	int i;
+
+	/* usertests --exec-child fdcheck FD...: those descriptors must be closed (they were O_CLOEXEC). */
+	if (argc >= 3 && !strcmp(argv[2], "fdcheck")) {
+		for (i = 3; i < argc; i++)
+			if (fcntl(atoi(argv[i]), F_GETFD) != -1 || errno != EBADF)
+				return 10 + i;
+		return 0;
+	}
+	/* usertests --exec-child many N ARG...: N arguments of 100 bytes each arrived intact. */
+	if (argc >= 3 && !strcmp(argv[2], "many")) {
+		if (argc != 4 + atoi(argv[3]))
+			return 30;
+		for (i = 4; i < argc; i++)
+			if (strlen(argv[i]) != 100 || argv[i][0] != (char)('A' + i % 26))
+				return 31;
+		return 0;
+	}
 
 	/* Called as: usertests --exec-child CODE "two words" "" */
 	if (argc != 5 || strcmp(argv[3], "two words") || strcmp(argv[4], ""))
@@ -131,6 +150,84 @@ void test_exec(void)
 	}
 	CHECK(waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0,
 	      "execve with bad argv (1) or envp (2) pointers: status %#x", st);
+
+	/* 24 arguments of 100 bytes (within POSIX's 4096-byte minimum for argv + envp). */
+	pid = fork();
+	if (pid == 0) {
+		static char args[24][101];
+		char *many[24 + 5] = { (char *)self_path, "--exec-child", "many", "24" };
+		int i;
+
+		for (i = 0; i < 24; i++) {
+			memset(args[i], 'A' + (i + 4) % 26, 100);
+			many[4 + i] = args[i];
+		}
+		execve(self_path, many, envp);
+		_exit(40);
+	}
+	CHECK(waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0,
+	      "exec with 24 x 100-byte arguments: status %d (30: count, 31: contents, 40: execve failed)",
+	      WEXITSTATUS(st));
+
+	/* An argument too big for any new stack: E2BIG, and the caller carries on. */
+	pid = fork();
+	if (pid == 0) {
+		size_t big = 4 << 20;
+		char *arg = malloc(big + 1);
+		char *huge[] = { (char *)self_path, arg, NULL };
+
+		if (!arg)
+			_exit(3);
+		memset(arg, 'x', big);
+		arg[big] = '\0';
+		execve(self_path, huge, envp);
+		_exit(errno == E2BIG ? 0 : 1);
+	}
+	CHECK(waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0,
+	      "exec with a 4 MiB argument: status %#x, expected E2BIG", st);
+}
+
+void test_cloexec(void)
+{
+	char *envp[] = { "USERTESTS_FOO=bar", NULL };
+	char a[12], b[12], c[12];
+	int fds[2], fd, st;
+	pid_t pid;
+
+	EXPECT_OK(pipe2(fds, O_CLOEXEC));
+	CHECK(fcntl(fds[0], F_GETFD) == FD_CLOEXEC, "pipe2(O_CLOEXEC) did not set FD_CLOEXEC");
+	fd = EXPECT_OK(dup(fds[0]));
+	CHECK(fcntl(fd, F_GETFD) == 0, "dup must clear FD_CLOEXEC");
+	EXPECT_OK(fcntl(fd, F_SETFD, FD_CLOEXEC));
+	CHECK(fcntl(fd, F_GETFD) == FD_CLOEXEC, "F_SETFD FD_CLOEXEC did not stick");
+	CHECK(dup2(fd, fd) == fd, "dup2(fd, fd) must return fd");
+	CHECK(fcntl(fd, F_DUPFD, 20) >= 20, "F_DUPFD 20 gave a lower descriptor");
+	snprintf(a, sizeof(a), "%d", fds[0]);
+	snprintf(b, sizeof(b), "%d", fds[1]);
+	snprintf(c, sizeof(c), "%d", fd);
+	pid = fork();
+	if (pid == 0) {
+		char *argv[] = { (char *)self_path, "--exec-child", "fdcheck", a, b, c, NULL };
+
+		execve(self_path, argv, envp);
+		_exit(40);
+	}
+	CHECK(waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0,
+	      "close-on-exec descriptors survived exec (status %d: 13+ = which argument)", WEXITSTATUS(st));
+	/* Without FD_CLOEXEC they stay open across exec: the child sees fd (checks then fail with 15). */
+	EXPECT_OK(fcntl(fd, F_SETFD, 0));
+	pid = fork();
+	if (pid == 0) {
+		char *argv[] = { (char *)self_path, "--exec-child", "fdcheck", c, NULL };
+
+		execve(self_path, argv, envp);
+		_exit(40);
+	}
+	CHECK(waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 13,
+	      "a descriptor without FD_CLOEXEC was closed by exec (status %d)", WEXITSTATUS(st));
+	close(fd);
+	close(fds[0]);
+	close(fds[1]);
 }
 
 void test_kill(void)

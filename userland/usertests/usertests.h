@@ -66,6 +66,7 @@ void test_hugelen(void);
 void test_badargs(void);
 void test_forkwait(void);
 void test_exec(void);
+void test_cloexec(void);
 void test_kill(void);
 void test_signal(void);
 void test_pipe(void);
