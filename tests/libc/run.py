@@ -7,7 +7,8 @@ static Linux executables). Writes one TAP stream:
   - usertests run natively: every "test NAME: OK" is one TAP line (Linux is the reference);
   - the init shell: -c status, pipes, unknown commands, a crashing program, and the line editor
     driven through a pseudo-terminal (backspace, Ctrl-U, Ctrl-C, arrows, history);
-  - the small programs (uname, cat, sleep, ps, meminfo) against what the host says.
+  - the small programs (uname, cat, sleep, ps, meminfo) against what the host says;
+  - every program is a static x86_64 ELF, and build/initrd.tar carries them all.
 
 usage: run.py BUILD_DIR OUTPUT.tap
 """
@@ -259,12 +260,53 @@ def programs(tap, bindir):
                    diag="status %d" % r.returncode)
 
 
+def images(tap, build, bindir):
+    """Every program is a static x86_64 executable the kernel's ELF loader can take, and the initrd
+    (ustar) holds each of them under bin/."""
+    import struct
+    import tarfile
+    progs = sorted(os.listdir(bindir))
+    bad = []
+    for name in progs:
+        with open(os.path.join(bindir, name), "rb") as f:
+            data = f.read()
+        ident, etype, machine = data[:16], struct.unpack_from("<H", data, 16)[0], struct.unpack_from("<H", data, 18)[0]
+        entry, phoff = struct.unpack_from("<QQ", data, 24)
+        phentsize, phnum = struct.unpack_from("<HH", data, 54)
+        ptypes = [struct.unpack_from("<I", data, phoff + i * phentsize)[0] for i in range(phnum)]
+        problems = []
+        if ident[:4] != b"\x7fELF" or ident[4] != 2 or ident[5] != 1:
+            problems.append("not ELF64 little-endian")
+        if etype != 2 or machine != 62:
+            problems.append("not ET_EXEC for x86_64 (type %d, machine %d)" % (etype, machine))
+        if 3 in ptypes or 2 in ptypes:
+            problems.append("has PT_INTERP/PT_DYNAMIC (not static)")
+        if 1 not in ptypes or not 0x400000 <= entry < 0x800000000000:
+            problems.append("no PT_LOAD or entry %#x outside user space" % entry)
+        if problems:
+            bad.append("%s: %s" % (name, "; ".join(problems)))
+    tap.result(progs and not bad, "all %d programs are static x86_64 ELF executables" % len(progs),
+               diag="\n".join(bad))
+    path = os.path.join(build, "initrd.tar")
+    try:
+        with tarfile.open(path, format=tarfile.USTAR_FORMAT) as t:
+            members = {m.name: m for m in t.getmembers()}
+    except (OSError, tarfile.TarError) as e:
+        tap.result(False, "initrd.tar is a readable ustar archive", diag=str(e))
+        return
+    missing = [p for p in progs if "bin/" + p not in members or not members["bin/" + p].isfile()
+               or members["bin/" + p].mode != 0o755]
+    tap.result("bin" in members and not missing, "initrd.tar has bin/NAME (mode 0755) for every program",
+               diag="missing or wrong: %s" % missing)
+
+
 def main():
     build, out = sys.argv[1], sys.argv[2]
     bindir = os.path.abspath(os.path.join(build, "user", "bin"))
     tap = Tap()
     for part in (lambda: libc_programs(tap, build), lambda: uapi(tap), lambda: usertests(tap, bindir),
-                 lambda: init_c(tap, bindir), lambda: line_editor(tap, bindir), lambda: programs(tap, bindir)):
+                 lambda: init_c(tap, bindir), lambda: line_editor(tap, bindir), lambda: programs(tap, bindir),
+                 lambda: images(tap, build, bindir)):
         try:
             part()
         except Exception as e:

@@ -91,6 +91,6 @@ $(USER_DIR)/tests/test_%: $(USER_DIR)/tests/test_%.o $(USER_CRT0) $(LIBC_A)
 	$(CC) $(USER_LDFLAGS) -Wl,-z,noexecstack -o $@ $(USER_CRT0) $< $(LIBC_A) -lgcc
 
 .PHONY: test-libc
-test-libc: $(LIBC_TESTS) $(USER_BINS)
+test-libc: $(LIBC_TESTS) $(USER_BINS) $(INITRD)
 	@mkdir -p $(RESULTS)
 	$(PYTHON) tests/libc/run.py $(BUILD) $(RESULTS)/libc.tap
