@@ -139,6 +139,10 @@ def init_c(tap, bindir):
                                           ("help", "echo", "exit", "kill", "wait", "poweroff", "uname", "ps",
                                            "meminfo", "dmesg", "usertests")),
                "help lists built-ins and the installed programs, one per line", diag=r.stdout)
+    r = run([init, "-c", "export GREETING='hi there'; echo $GREETING; unset GREETING; echo [$GREETING]; "
+                         "cd /proc; pwd; time sleep 0.1"], env=env)
+    tap.result(r.stdout == "hi there\n[]\n/proc\n" and re.search(r"real\t0\.[1-9]\d*s", r.stderr) is not None,
+               "export, unset, cd, pwd and time", diag=r.stdout + r.stderr)
     r = run([init, "-c", "poweroff"], env=env)
     tap.result(r.returncode == 1 and "only init (pid 1)" in r.stderr, "poweroff refuses outside pid 1",
                diag=r.stderr)

@@ -12,6 +12,8 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/reboot.h>
+#include <sys/wait.h>
+#include <time.h>
 #include "shell.h"
 
 static int builtin_help(int argc, char **argv);
@@ -22,6 +24,9 @@ static int builtin_false(int argc, char **argv);
 static int builtin_kill(int argc, char **argv);
 static int builtin_cd(int argc, char **argv);
 static int builtin_pwd(int argc, char **argv);
+static int builtin_export(int argc, char **argv);
+static int builtin_unset(int argc, char **argv);
+static int builtin_time(int argc, char **argv);
 static int builtin_poweroff(int argc, char **argv);
 static int builtin_reboot(int argc, char **argv);
 
@@ -38,6 +43,9 @@ const struct builtin command_table[] = {
 	{ "history", builtin_history, "list the command history (up/down arrows recall it)" },
 	{ "cd", builtin_cd, "change the working directory (cd /proc; cat uptime)" },
 	{ "pwd", builtin_pwd, "print the working directory" },
+	{ "export", builtin_export, "set environment variables: export NAME=VALUE ... (no argument: list them)" },
+	{ "unset", builtin_unset, "remove environment variables: unset NAME ..." },
+	{ "time", builtin_time, "run a program and print how long it took: time PROGRAM ARGS..." },
 	{ "poweroff", builtin_poweroff, "power the machine off" },
 	{ "reboot", builtin_reboot, "restart the machine" },
 	/* programs in /bin (userland/) */
@@ -191,6 +199,90 @@ static int builtin_pwd(int argc, char **argv)
 	}
 	puts(cwd);
 	return 0;
+}
+
+static int builtin_export(int argc, char **argv)
+{
+	char **e;
+	char *eq;
+	int i, status = 0;
+
+	if (argc == 1) {
+		for (e = environ; e && *e; e++)
+			printf("export %s\n", *e);
+		return 0;
+	}
+	for (i = 1; i < argc; i++) {
+		eq = strchr(argv[i], '=');
+		if (!eq || eq == argv[i]) {
+			fprintf(stderr, "export: '%s': expected NAME=VALUE\n", argv[i]);
+			status = 1;
+			continue;
+		}
+		*eq = '\0';
+		if (setenv(argv[i], eq + 1, 1) < 0) {
+			fprintf(stderr, "export: %s: %s\n", argv[i], strerror(errno));
+			status = 1;
+		}
+		*eq = '=';
+	}
+	return status;
+}
+
+static int builtin_unset(int argc, char **argv)
+{
+	int i, status = 0;
+
+	for (i = 1; i < argc; i++) {
+		if (unsetenv(argv[i]) < 0) {
+			fprintf(stderr, "unset: %s: %s\n", argv[i], strerror(errno));
+			status = 1;
+		}
+	}
+	return status;
+}
+
+static double seconds(const struct timeval *tv)
+{
+	return (double)tv->tv_sec + tv->tv_usec / 1e6;
+}
+
+/* time PROGRAM ARGS: elapsed (CLOCK_MONOTONIC) and the child's CPU time (wait4's rusage). */
+static int builtin_time(int argc, char **argv)
+{
+	struct timespec t0, t1;
+	struct rusage ru;
+	int wstatus;
+	pid_t pid;
+
+	if (argc < 2) {
+		fprintf(stderr, "usage: time PROGRAM [ARGS...]\n");
+		return 2;
+	}
+	fflush(NULL);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	pid = fork();
+	if (pid < 0) {
+		fprintf(stderr, "time: fork: %s\n", strerror(errno));
+		return 1;
+	}
+	if (pid == 0) {
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		signal(SIGPIPE, SIG_DFL);
+		execvp(argv[1], argv + 1);
+		fprintf(stderr, "%s: %s\n", argv[1], errno == ENOENT ? "command not found (try 'help')" : strerror(errno));
+		_exit(errno == ENOENT ? 127 : 126);
+	}
+	memset(&ru, 0, sizeof(ru));
+	while (wait4(pid, &wstatus, 0, &ru) < 0)
+		if (errno != EINTR)
+			return 1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	fprintf(stderr, "\nreal\t%.3fs\nuser\t%.3fs\nsys\t%.3fs\n",
+		(double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9, seconds(&ru.ru_utime),
+		seconds(&ru.ru_stime));
+	return WIFSIGNALED(wstatus) ? 128 + WTERMSIG(wstatus) : WEXITSTATUS(wstatus);
 }
 
 static int parse_status(const char *s, int *status)
