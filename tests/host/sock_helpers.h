@@ -112,7 +112,7 @@ static __maybe_unused int sock_teardown(void **state)
 	host_run_softirqs();
 	host_netdev_tx_purge(sock_test_dev);
 	host_inet_nic_destroy(sock_test_dev);
-	host_advance_time(10 * 1000);
+	host_advance_time(100 * 1000);	/* neighbour entries (lo too) expire: gc_staletime 60 s */
 	host_assert_no_leaks();
 	return 0;
 }
