@@ -79,6 +79,12 @@ struct sk_buff {
 	unsigned char		*end;
 };
 
+/* The linkage a struct sk_buff and a struct sk_buff_head share at their start. */
+struct sk_buff_list {
+	struct sk_buff	*next;
+	struct sk_buff	*prev;
+};
+
 struct sk_buff_head {
 	/* These two must be first: the head is a sentinel node of the circular list. */
 	struct sk_buff	*next;
@@ -417,19 +423,20 @@ static inline void __skb_insert(struct sk_buff *newsk, struct sk_buff *prev, str
 {
 	newsk->next = next;
 	newsk->prev = prev;
-	next->prev = newsk;
-	prev->next = newsk;
+	/* next/prev may be the list head: touch only the linkage both have (Linux does the same). */
+	((struct sk_buff_list *)next)->prev = newsk;
+	((struct sk_buff_list *)prev)->next = newsk;
 	list->qlen++;
 }
 
 static inline void __skb_queue_after(struct sk_buff_head *list, struct sk_buff *prev, struct sk_buff *newsk)
 {
-	__skb_insert(newsk, prev, prev->next, list);
+	__skb_insert(newsk, prev, ((struct sk_buff_list *)prev)->next, list);
 }
 
 static inline void __skb_queue_before(struct sk_buff_head *list, struct sk_buff *next, struct sk_buff *newsk)
 {
-	__skb_insert(newsk, next->prev, next, list);
+	__skb_insert(newsk, ((struct sk_buff_list *)next)->prev, next, list);
 }
 
 static inline void __skb_queue_head(struct sk_buff_head *list, struct sk_buff *newsk)
@@ -447,8 +454,8 @@ static inline void __skb_unlink(struct sk_buff *skb, struct sk_buff_head *list)
 	struct sk_buff *next = skb->next, *prev = skb->prev;
 
 	list->qlen--;
-	next->prev = prev;
-	prev->next = next;
+	((struct sk_buff_list *)next)->prev = prev;
+	((struct sk_buff_list *)prev)->next = next;
 	skb->next = skb->prev = NULL;
 }
 
