@@ -1,6 +1,6 @@
 /*
  * The printf engine and its front ends. __vformat parses C99 conversions (flags "-+ #0", width and
- * precision with '*', length hh h l ll z t j L, conversions d i u o x X c s p n % f F e E g G) and
+ * precision with '*', length hh h l ll z t j L, conversions d i u o x X c s p n % f F e E g G a A) and
  * hands output in pieces to an emit callback: a FILE, a bounded string, or a file descriptor.
  */
 #include <stdio.h>
@@ -121,109 +121,61 @@ static void format_string(struct out *o, const struct spec *sp, const char *s)
 }
 
 /*
- * Floating point, by decimal digit generation with correct rounding of the printed digits for the
- * magnitudes programs print here (rates, seconds). Not bit-exact with glibc for 17+ digits.
+ * %f %e %g from the exact decimal digits of the value (float_digits.c), rounded half to even on
+ * exact ties, so the output is what glibc prints. long double arguments are printed as double.
  */
-#define FLT_MAX_DIGITS	400
+#define FLT_MAX_PREC	1100		/* digits after the point; a double has at most 767 significant */
 
-/* Digits of v (>= 0) as "d.ddd" scaled: fills digits[] with up to ndig digits and returns the
- * decimal exponent of the first digit. */
-static int float_digits(long double v, char *digits, int ndig)
+static void format_float(struct out *o, struct spec sp, double v, char conv)
 {
-	int exp10 = 0, i, d;
-
-	if (v == 0) {
-		memset(digits, '0', (size_t)ndig);
-		return 0;
-	}
-	while (v >= 1e16L) {
-		v /= 1e16L;
-		exp10 += 16;
-	}
-	while (v >= 10) {
-		v /= 10;
-		exp10++;
-	}
-	while (v < 1e-16L) {
-		v *= 1e16L;
-		exp10 -= 16;
-	}
-	while (v < 1) {
-		v *= 10;
-		exp10--;
-	}
-	for (i = 0; i < ndig; i++) {
-		d = (int)v;
-		if (d > 9)
-			d = 9;
-		digits[i] = (char)('0' + d);
-		v = (v - d) * 10;
-	}
-	/* Round half up on the next digit. */
-	if (v >= 5) {
-		for (i = ndig - 1; i >= 0; i--) {
-			if (digits[i] != '9') {
-				digits[i]++;
-				break;
-			}
-			digits[i] = '0';
-		}
-		if (i < 0) {
-			memmove(digits + 1, digits, (size_t)ndig - 1);
-			digits[0] = '1';
-			exp10++;
-		}
-	}
-	return exp10;
-}
-
-static void format_float(struct out *o, struct spec sp, long double v, char conv)
-{
-	char buf[FLT_MAX_DIGITS + 64], digits[FLT_MAX_DIGITS], *q = buf;
+	char d[FLT_MAX_PREC + 400], buf[FLT_MAX_PREC + 400], *q = buf;
 	char prefix[2] = "";
-	int upper = conv == 'E' || conv == 'G' || conv == 'F';
-	int neg = __builtin_signbit(v), exp10, ndig, i, strip = 0, e;
-	int prec = sp.prec < 0 ? 6 : sp.prec;
 	char c = (char)(conv | 0x20);	/* lower case */
+	int upper = conv != c, prec = sp.prec < 0 ? 6 : sp.prec, strip = 0;
+	int len = 0, exp10 = 0, e, i;
 
-	if (neg)
-		v = -v;
-	if (neg)
+	if (__builtin_signbit(v))
 		prefix[0] = '-';
 	else if (sp.flags & FL_PLUS)
 		prefix[0] = '+';
 	else if (sp.flags & FL_SPACE)
 		prefix[0] = ' ';
-
-	if (v != v || v > __LDBL_MAX__) {
+	if (v != v || __builtin_isinf(v)) {
 		sp.flags &= ~FL_ZERO;
 		emit_number(o, &sp, prefix, v != v ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"), 3, 0);
 		return;
 	}
-	if (prec > FLT_MAX_DIGITS - 40)
-		prec = FLT_MAX_DIGITS - 40;
+	if (prec > FLT_MAX_PREC)
+		prec = FLT_MAX_PREC;
+	if (v != 0)
+		len = __float_digits(v, d, &exp10);
 
 	if (c == 'g') {
-		if (prec == 0)
-			prec = 1;
-		exp10 = float_digits(v, digits, prec);
-		if (exp10 < -4 || exp10 >= prec) {
+		/* P significant digits; the exponent after rounding picks the style (C11 7.21.6.1). */
+		int p = prec ? prec : 1;
+
+		len = __round_digits(d, len, p, &exp10);
+		if (!len)
+			exp10 = 0;
+		if (exp10 < -4 || exp10 >= p) {
 			c = 'e';
-			prec -= 1;
+			prec = p - 1;
 		} else {
 			c = 'f';
-			prec -= 1 + exp10;
+			prec = p - 1 - exp10;
 		}
 		strip = !(sp.flags & FL_ALT);
 	}
 
 	if (c == 'e') {
-		exp10 = float_digits(v, digits, prec + 1);
-		*q++ = digits[0];
+		len = __round_digits(d, len, prec + 1, &exp10);
+		if (!len)
+			exp10 = 0;
+		*q++ = len ? d[0] : '0';
 		if (prec || (sp.flags & FL_ALT))
 			*q++ = '.';
-		memcpy(q, digits + 1, (size_t)prec);
-		q += prec;
+		for (i = 1; i <= prec; i++)
+			*q++ = i < len ? d[i] : '0';
 		if (strip && prec) {
 			while (q[-1] == '0')
 				q--;
@@ -238,56 +190,83 @@ static void format_float(struct out *o, struct spec sp, long double v, char conv
 		*q++ = (char)('0' + e / 10 % 10);
 		*q++ = (char)('0' + e % 10);
 	} else {
-		/* %f: digits before the point = exp10 + 1; total significant digits needed. */
-		exp10 = float_digits(v, digits, 1);
-		ndig = exp10 + 1 + prec;
-		if (ndig > FLT_MAX_DIGITS - 1) {
-			ndig = FLT_MAX_DIGITS - 1;
-		}
-		if (ndig > 0) {
-			exp10 = float_digits(v, digits, ndig);
-			ndig = exp10 + 1 + prec;	/* rounding may have added a digit */
-			if (ndig > FLT_MAX_DIGITS - 1)
-				ndig = FLT_MAX_DIGITS - 1;
-		} else {
-			/* Everything is below the last printed place: 0 or a rounded-up last digit. */
-			long double half = 0.5L;
-			int up;
-
-			for (i = 0; i < prec; i++)
-				half /= 10;
-			up = ndig == 0 && v >= half;
-
-			ndig = 1 + prec;
-			exp10 = 0;
-			memset(digits, '0', (size_t)ndig);
-			if (up)
-				digits[ndig - 1] = '1';
-		}
-		if (exp10 < 0) {
-			/* Leading "0." and zeros, then the digits. */
-			int lead = -exp10 - 1;	/* zeros after the point before digits[0] */
-
+		/* Digit i of d sits at decimal position exp10 - i (0 = units). */
+		len = __round_digits(d, len, exp10 + 1 + prec, &exp10);
+		if (!len)
+			exp10 = -1;
+		if (exp10 < 0)
 			*q++ = '0';
-			if (prec || (sp.flags & FL_ALT))
-				*q++ = '.';
-			for (i = 0; i < prec; i++)
-				*q++ = i < lead ? '0' : digits[i - lead];
-		} else {
-			for (i = 0; i <= exp10; i++)
-				*q++ = i < ndig ? digits[i] : '0';
-			if (prec || (sp.flags & FL_ALT))
-				*q++ = '.';
-			for (i = 0; i < prec; i++)
-				*q++ = exp10 + 1 + i < ndig ? digits[exp10 + 1 + i] : '0';
-		}
-		if (strip && memchr(buf, '.', (size_t)(q - buf))) {
+		for (i = 0; i <= exp10; i++)
+			*q++ = i < len ? d[i] : '0';
+		if (prec || (sp.flags & FL_ALT))
+			*q++ = '.';
+		for (i = exp10 + 1; i <= exp10 + prec; i++)
+			*q++ = i >= 0 && i < len ? d[i] : '0';
+		if (strip && prec) {
 			while (q[-1] == '0')
 				q--;
 			if (q[-1] == '.')
 				q--;
 		}
 	}
+	emit_number(o, &sp, prefix, buf, (int)(q - buf), 0);
+}
+
+/* %a: C99 hexadecimal floating point, "0x1.8p+1" for 3.0; exact, so no decimal rounding involved. */
+static void format_hexfloat(struct out *o, struct spec sp, double v, int upper)
+{
+	union { double d; uint64_t u; } bits = { .d = v };
+	const char *xdigits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+	uint64_t mant = bits.u & ((1ULL << 52) - 1);
+	int exp = (int)((bits.u >> 52) & 0x7ff), lead = 1, ndig = 13, i;
+	char buf[64], *q = buf, prefix[4] = "";
+
+	if (bits.u >> 63)
+		strcpy(prefix, "-");
+	else if (sp.flags & FL_PLUS)
+		strcpy(prefix, "+");
+	else if (sp.flags & FL_SPACE)
+		strcpy(prefix, " ");
+	if (exp == 0x7ff) {
+		sp.flags &= ~FL_ZERO;
+		emit_number(o, &sp, prefix, mant ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"), 3, 0);
+		return;
+	}
+	if (exp == 0) {
+		lead = 0;			/* zero or subnormal */
+		exp = mant ? -1022 : 0;
+	} else {
+		exp -= 1023;
+	}
+	if (sp.prec >= 0 && sp.prec < 13) {
+		/* Round the 52-bit fraction to prec hex digits, half to even. */
+		int drop = (13 - sp.prec) * 4;
+		uint64_t half = 1ULL << (drop - 1), rest = mant & ((1ULL << drop) - 1);
+
+		mant >>= drop;
+		/* The last digit kept is the leading one when no fraction digits are. */
+		if (rest > half || (rest == half && ((sp.prec ? mant : (uint64_t)lead) & 1)))
+			mant++;
+		if (mant >> (sp.prec * 4)) {	/* carried into the leading digit */
+			mant &= (1ULL << (sp.prec * 4)) - 1;
+			lead++;
+		}
+		ndig = sp.prec;
+	} else if (sp.prec < 0) {
+		while (ndig && !(mant & 15)) {
+			mant >>= 4;
+			ndig--;
+		}
+	}
+	strcat(prefix, upper ? "0X" : "0x");
+	*q++ = (char)('0' + lead);
+	if (ndig || (sp.flags & FL_ALT))
+		*q++ = '.';
+	for (i = ndig - 1; i >= 0; i--)
+		*q++ = xdigits[(mant >> (4 * i)) & 15];
+	for (i = 13; i < sp.prec; i++)
+		*q++ = '0';
+	q += sprintf(q, "%c%+d", upper ? 'P' : 'p', exp);
 	emit_number(o, &sp, prefix, buf, (int)(q - buf), 0);
 }
 
@@ -451,10 +430,12 @@ int __vformat(__emit_fn emit, void *ctx, const char *fmt, va_list ap)
 		case 'E':
 		case 'g':
 		case 'G':
-			if (len == LEN_BIGL)
-				format_float(&o, sp, va_arg(ap, long double), c);
-			else
-				format_float(&o, sp, va_arg(ap, double), c);
+			format_float(&o, sp, len == LEN_BIGL ? (double)va_arg(ap, long double) : va_arg(ap, double), c);
+			break;
+		case 'a':
+		case 'A':
+			format_hexfloat(&o, sp, len == LEN_BIGL ? (double)va_arg(ap, long double) : va_arg(ap, double),
+					c == 'A');
 			break;
 		case 'n':
 			switch (len) {

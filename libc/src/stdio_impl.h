@@ -28,6 +28,10 @@ void __stdio_flush_all(void);
 size_t __fwrite(const void *data, size_t len, FILE *f);
 int __fill(FILE *f);
 
+/* Exact decimal digits of a double and their rounding (float_digits.c), for printf. */
+int __float_digits(double v, char *digits, int *exp10);
+int __round_digits(char *d, int len, int n, int *exp10);
+
 /* The one printf engine: emit(ctx, bytes, n) receives the output in pieces. */
 typedef void (*__emit_fn)(void *ctx, const char *s, size_t n);
 int __vformat(__emit_fn emit, void *ctx, const char *fmt, va_list ap);

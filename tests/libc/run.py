@@ -3,6 +3,7 @@
 static Linux executables). Writes one TAP stream:
 
   - each tests/libc/test_*.c program (built with our libc), its TAP lines prefixed by its name;
+  - printf's floating-point conversions (oracle_printf.c) against Python's % operator;
   - include/uapi constants and struct layouts against the host's Linux headers (check_uapi.py);
   - usertests run natively: every "test NAME: OK" is one TAP line (Linux is the reference);
   - the init shell: -c status, pipes, unknown commands, a crashing program, and the line editor
@@ -76,6 +77,21 @@ def libc_programs(tap, build):
                 tap.lines.append(line)
         tap.result(r.returncode in (0, 1) and plan == count, "%s ran to completion (%d tests)" % (name, count),
                    diag="exit status %d\n%s" % (r.returncode, r.stderr))
+
+
+def printf_oracle(tap, build):
+    """Our printf's floating-point conversions against Python's % operator, which follows C."""
+    r = run([os.path.join(build, "user", "tests", "oracle_printf")])
+    wrong = []
+    lines = r.stdout.splitlines()
+    for line in lines:
+        fmt, value, got = line.split("\t", 2)
+        want = fmt % float.fromhex(value)
+        if got != want:
+            wrong.append("%s of %r: got %r, want %r" % (fmt, float.fromhex(value), got, want))
+    tap.result(r.returncode == 0 and len(lines) > 500 and not wrong,
+               "printf %%f %%e %%g: %d conversions agree with C rules (Python's %%)" % (len(lines) - len(wrong)),
+               diag="\n".join(wrong[:30]))
 
 
 def uapi(tap):
@@ -308,7 +324,7 @@ def main():
     build, out = sys.argv[1], sys.argv[2]
     bindir = os.path.abspath(os.path.join(build, "user", "bin"))
     tap = Tap()
-    for part in (lambda: libc_programs(tap, build), lambda: uapi(tap), lambda: usertests(tap, bindir),
+    for part in (lambda: libc_programs(tap, build), lambda: printf_oracle(tap, build), lambda: uapi(tap), lambda: usertests(tap, bindir),
                  lambda: init_c(tap, bindir), lambda: line_editor(tap, bindir), lambda: programs(tap, bindir),
                  lambda: images(tap, build, bindir)):
         try:

@@ -78,8 +78,9 @@ user: $(USER_BINS) $(INITRD)
 
 -include $(LIBC_OBJS:.o=.d) $(USERLIB_OBJS:.o=.d) $(patsubst %.c,$(USER_DIR)/%.d,$(wildcard userland/*.c userland/*/*.c))
 
-# Suite `libc` (tests/libc/run.py): the libc test programs, usertests and the shell, all run natively.
-LIBC_TEST_SRCS := $(sort $(wildcard tests/libc/test_*.c))
+# Suite `libc` (tests/libc/run.py): the libc test programs (test_*.c print TAP; oracle_*.c print data that
+# run.py checks against Python), usertests and the shell, all run natively.
+LIBC_TEST_SRCS := $(sort $(wildcard tests/libc/*.c))
 LIBC_TESTS := $(patsubst tests/libc/%.c,$(USER_DIR)/tests/%,$(LIBC_TEST_SRCS))
 TEST_SUITES += libc
 
@@ -87,7 +88,7 @@ $(USER_DIR)/tests/%.o: tests/libc/%.c tests/libc/tap.h
 	@mkdir -p $(dir $@)
 	$(CC) $(USER_PROG_CFLAGS) -MMD -MP -c $< -o $@
 
-$(USER_DIR)/tests/test_%: $(USER_DIR)/tests/test_%.o $(USER_CRT0) $(LIBC_A)
+$(USER_DIR)/tests/%: $(USER_DIR)/tests/%.o $(USER_CRT0) $(LIBC_A)
 	$(CC) $(USER_LDFLAGS) -Wl,-z,noexecstack -o $@ $(USER_CRT0) $< $(LIBC_A) -lgcc
 
 .PHONY: test-libc
