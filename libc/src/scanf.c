@@ -1,6 +1,6 @@
 /*
- * sscanf: conversions d i u o x X c s [set] n %, with width, '*' suppression and length hh h l ll
- * z j. Whitespace in the format matches any amount of input whitespace. Returns the number of
+ * sscanf: conversions d i u o x X f e g c s [set] n %, with width, '*' suppression and length
+ * hh h l ll z j (%f stores a float, %lf a double). Whitespace in the format matches any amount of input whitespace. Returns the number of
  * assignments, or EOF if input ended before the first conversion.
  */
 #include <stdio.h>
@@ -120,6 +120,26 @@ int vsscanf(const char *restrict str, const char *restrict fmt, va_list ap)
 				count++;
 			}
 			break;
+		case 'f': case 'e': case 'g': case 'E': case 'G': case 'a': {
+			double d;
+
+			if (!width || width > (int)sizeof(numbuf) - 1)
+				width = sizeof(numbuf) - 1;
+			memcpy(numbuf, s, (size_t)width);
+			numbuf[width] = '\0';
+			d = strtod(numbuf, &end);
+			if (end == numbuf)
+				goto out;
+			s += end - numbuf;
+			if (!suppress) {
+				if (len == S_L || len == S_LL)
+					*va_arg(ap, double *) = d;
+				else
+					*va_arg(ap, float *) = (float)d;
+				count++;
+			}
+			break;
+		}
 		case 'c':
 			if (!width)
 				width = 1;

@@ -104,6 +104,15 @@ int main(void)
 	ok(n == 4 && a == 1 && !strcmp(word, "my prog") && rest[0] == 'S' && b == 42,
 	   "sscanf scanset as /proc/PID/stat needs (%d)", n);
 	ok(sscanf("", "%d", &a) == EOF && sscanf("x", "%d", &a) == 0, "sscanf EOF vs no match");
+	{
+		double up, idle;
+		float f;
+
+		n = sscanf("1234.56 789.01\n", "%lf %lf", &up, &idle);
+		ok(n == 2 && up > 1234.559 && up < 1234.561 && idle > 789.009 && idle < 789.011,
+		   "sscanf %%lf reads /proc/uptime's two numbers");
+		ok(sscanf("-2.5e3", "%f", &f) == 1 && f == -2500.0f, "sscanf %%f into a float");
+	}
 
 	ok(setenv("LIBC_TEST", "one", 1) == 0 && !strcmp(getenv("LIBC_TEST"), "one"), "setenv/getenv");
 	setenv("LIBC_TEST", "two", 0);
