@@ -102,40 +102,61 @@ SYSCALL_DEFINE4(pwrite64, unsigned int, fd, const char __user *, buf, size_t, co
 	return ksys_pread_pwrite(fd, (char __user *)buf, count, pos, true);
 }
 
-/* One vfs call per iovec; a short transfer ends the loop, as a Linux file without ->read_iter does. */
-static ssize_t do_readv_writev(unsigned long fd, const struct iovec __user *vec, unsigned long vlen,
+/*
+ * The vector is copied and checked first, as Linux's import_iovec: a length that does not fit
+ * ssize_t is -EINVAL before any byte moves. Then one vfs call per iovec; a short transfer ends
+ * the loop, as for a Linux file without ->read_iter.
+ */
+static ssize_t do_readv_writev(unsigned long fd, const struct iovec __user *uvec, unsigned long vlen,
 			       bool write)
 {
+	struct iovec *iov;
 	struct file *file;
 	ssize_t ret = 0;
+	size_t total = 0;
 
 	if (vlen > UIO_MAXIOV)
 		return -EINVAL;
 	file = fget(fd);
 	if (!file)
 		return -EBADF;
+	iov = kcalloc(vlen ? vlen : 1, sizeof(*iov), GFP_KERNEL);
+	if (!iov) {
+		ret = -ENOMEM;
+		goto out_file;
+	}
+	if (copy_from_user(iov, uvec, vlen * sizeof(*iov))) {
+		ret = -EFAULT;
+		goto out;
+	}
 	for (unsigned long i = 0; i < vlen; i++) {
-		struct iovec iov;
+		if ((ssize_t)iov[i].iov_len < 0 || iov[i].iov_len > LONG_MAX - total) {
+			ret = -EINVAL;
+			goto out;
+		}
+		total += iov[i].iov_len;
+	}
+	for (unsigned long i = 0; i < vlen; i++) {
 		ssize_t n;
 
-		if (copy_from_user(&iov, &vec[i], sizeof(iov))) {
-			n = -EFAULT;
-		} else if (iov.iov_len == 0) {
+		if (iov[i].iov_len == 0)
 			continue;
-		} else if (write) {
-			n = vfs_write(file, iov.iov_base, iov.iov_len, &file->f_pos);
-		} else {
-			n = vfs_read(file, iov.iov_base, iov.iov_len, &file->f_pos);
-		}
+		if (write)
+			n = vfs_write(file, iov[i].iov_base, iov[i].iov_len, &file->f_pos);
+		else
+			n = vfs_read(file, iov[i].iov_base, iov[i].iov_len, &file->f_pos);
 		if (n < 0) {
 			if (!ret)
 				ret = n;
 			break;
 		}
 		ret += n;
-		if ((size_t)n < iov.iov_len)
+		if ((size_t)n < iov[i].iov_len)
 			break;
 	}
+out:
+	kfree(iov);
+out_file:
 	fput(file);
 	return ret;
 }

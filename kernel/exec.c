@@ -239,6 +239,7 @@ static void begin_new_exec(struct linux_binprm *bprm, struct mm_struct *mm, cons
 	set_task_comm_from_path(tsk, bprm->path);
 
 	do_close_on_exec(tsk->files);
+	flush_signal_handlers(tsk);
 	tsk->thread.fsbase = 0;
 	wrmsr(MSR_FS_BASE, 0);
 	fpu_init_task(tsk);

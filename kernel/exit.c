@@ -61,6 +61,7 @@ void do_exit(int status_word)
 		init_exited(status_word);
 
 	tsk->flags |= PF_EXITING;
+	del_timer_sync(&tsk->real_timer);
 	if (tsk->files) {
 		exit_files(tsk);
 	}

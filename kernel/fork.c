@@ -8,6 +8,7 @@
 #include <linux/errno.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/timer.h>
 #include <linux/syscalls.h>
 #include <linux/jiffies.h>
 #include <linux/sched/task.h>
@@ -51,6 +52,7 @@ struct task_struct *alloc_task(const char *comm)
 	INIT_LIST_HEAD(&p->sibling);
 	INIT_LIST_HEAD(&p->run_list);
 	init_waitqueue_head(&p->wait_chldexit);
+	timer_setup(&p->real_timer, it_real_fn, 0);
 	p->start_time = jiffies;
 	p->parent = current;
 	list_add_tail(&p->sibling, &current->children);
@@ -113,7 +115,7 @@ static noinline long kernel_clone(void)
 		goto out_mm;
 	p->cmdline = dup_cmdline(parent, &p->cmdline_len);
 	p->blocked = parent->blocked;
-	p->sig_ignored = parent->sig_ignored;
+	memcpy(p->sighand, parent->sighand, sizeof(p->sighand));
 	p->thread.fsbase = parent->thread.fsbase;
 	/* The parent's live SSE state is what the child starts with. */
 	__asm__ __volatile__("fxsave64 %0" : "=m"(p->fpu_state));

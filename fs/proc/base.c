@@ -20,6 +20,20 @@
 #define USER_HZ		100
 #define TTY_CONSOLE_NR	((5 << 8) | 1)	/* /dev/console, major 5 minor 1 */
 
+/* SigIgn / SigCgt: the signals with SIG_IGN, with a handler. */
+static unsigned long sig_mask_of(const struct task_struct *p, bool caught)
+{
+	unsigned long mask = 0;
+
+	for (int sig = 1; sig <= _NSIG; sig++) {
+		__sighandler_t h = p->sighand[sig - 1].sa_handler;
+
+		if (caught ? (h != SIG_DFL && h != SIG_IGN) : h == SIG_IGN)
+			mask |= sigmask(sig);
+	}
+	return mask;
+}
+
 static unsigned long ticks_to_clock_t(unsigned long ticks)
 {
 	return ticks / (HZ / USER_HZ);
@@ -67,10 +81,10 @@ static int proc_pid_stat(struct seq_file *m, void *v)
 		   ticks_to_clock_t(p->utime), ticks_to_clock_t(p->stime),
 		   ticks_to_clock_t(p->start_time), mm ? mm->total_pages * PAGE_SIZE : 0,
 		   mm ? mm->total_pages : 0);
-	seq_printf(m, "18446744073709551615 %lu %lu %lu 0 0 %lu %lu %lu 0 0 0 0 17 0 0 0 0 0 0 "
+	seq_printf(m, "18446744073709551615 %lu %lu %lu 0 0 %lu %lu %lu %lu 0 0 0 17 0 0 0 0 0 0 "
 		   "%lu %lu %lu 0 0 0 0 %d\n",
 		   mm ? mm->start_code : 0, mm ? mm->end_code : 0, mm ? mm->start_stack : 0,
-		   p->pending, p->blocked, p->sig_ignored,
+		   p->pending, p->blocked, sig_mask_of(p, false), sig_mask_of(p, true),
 		   mm ? mm->start_data : 0, mm ? mm->end_data : 0, mm ? mm->start_brk : 0,
 		   p->exit_state ? p->exit_code : 0);
 	return 0;
@@ -91,9 +105,10 @@ static int proc_pid_status(struct seq_file *m, void *v)
 		seq_printf(m, "VmSize:\t%8lu kB\nVmRSS:\t%8lu kB\nVmData:\t%8lu kB\nVmPTE:\t%8lu kB\n",
 			   p->mm->total_pages * 4, p->mm->total_pages * 4,
 			   (p->mm->brk - p->mm->start_brk) / 1024, p->mm->pt_pages * 4);
-	seq_printf(m, "Threads:\t1\nSigPnd:\t%016lx\nSigBlk:\t%016lx\nSigIgn:\t%016lx\n"
+	seq_printf(m, "Threads:\t1\nSigPnd:\t%016lx\nSigBlk:\t%016lx\nSigIgn:\t%016lx\nSigCgt:\t%016lx\n"
 		   "voluntary_ctxt_switches:\t%lu\nnonvoluntary_ctxt_switches:\t%lu\n",
-		   p->pending, p->blocked, p->sig_ignored, p->nvcsw, p->nivcsw);
+		   p->pending, p->blocked, sig_mask_of(p, false), sig_mask_of(p, true), p->nvcsw,
+		   p->nivcsw);
 	return 0;
 }
 

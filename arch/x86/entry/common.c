@@ -19,37 +19,43 @@
 #define X86_EFLAGS_RF	0x10000UL
 
 /*
- * Work before going back to user mode; returns with interrupts off so nothing new can arrive
- * between the last check and the sysret/iret.
+ * Work before going back to user mode (Linux: exit_to_user_mode_loop): signals first, then a
+ * reschedule if the time slice ran out. Returns with interrupts off, so nothing new can arrive
+ * between the last check and the sysret/iret. in_syscall: regs->ax holds a result that may ask
+ * for a restart (-ERESTARTSYS ...).
  */
-__visible void syscall_exit_to_user_mode(struct pt_regs *regs)
+static void exit_to_user_mode_loop(struct pt_regs *regs, bool in_syscall)
 {
-	/* No restart of interrupted calls: a sleep cut by a signal reports EINTR (SA_RESTART unsupported). */
-	if ((long)regs->ax == -ERESTARTSYS)
-		regs->ax = -EINTR;
-
 	local_irq_disable();
-	while (need_resched() || fatal_signal_pending(current)) {
+	while (need_resched() || signal_pending(current)) {
 		local_irq_enable();
-		if (fatal_signal_pending(current))
-			do_signal_exit();
-		schedule();
+		if (signal_pending(current)) {
+			arch_do_signal_or_restart(regs, in_syscall);
+			in_syscall = false;	/* the restart decision is made once */
+		}
+		if (need_resched()) {
+			if (!in_syscall)
+				current->nivcsw++;
+			schedule();
+		}
+		local_irq_disable();
+	}
+	if (in_syscall) {
+		local_irq_enable();
+		arch_do_signal_or_restart(regs, true);	/* no signal: restart codes restart */
 		local_irq_disable();
 	}
 }
 
-/* Called by the interrupt/exception return path (kernel/irq entry) when going back to ring 3. */
-__visible void irqentry_exit_to_user_mode(struct pt_regs *regs)
+void syscall_exit_to_user_mode(struct pt_regs *regs)
 {
-	local_irq_disable();
-	while (need_resched() || fatal_signal_pending(current)) {
-		local_irq_enable();
-		if (fatal_signal_pending(current))
-			do_signal_exit();
-		current->nivcsw++;
-		schedule();
-		local_irq_disable();
-	}
+	exit_to_user_mode_loop(regs, true);
+}
+
+/* Called by the interrupt/exception return path (kernel/traps.c) when going back to ring 3. */
+void irqentry_exit_to_user_mode(struct pt_regs *regs)
+{
+	exit_to_user_mode_loop(regs, false);
 }
 
 /*
@@ -61,6 +67,9 @@ static bool syscall_can_sysret(const struct pt_regs *regs)
 	if (regs->cs != __USER_CS || regs->ss != __USER_DS)
 		return false;
 	if (regs->ip >= TASK_SIZE_MAX)
+		return false;
+	/* SYSRET clobbers RCX and R11: after sigreturn or execve they must come back as saved. */
+	if (regs->cx != regs->ip || regs->r11 != regs->flags)
 		return false;
 	return !(regs->flags & (X86_EFLAGS_TF | X86_EFLAGS_RF));
 }

@@ -13,7 +13,9 @@
 #include <linux/sched.h>
 #include <linux/list.h>
 #include <linux/wait.h>
+#include <linux/timer.h>
 #include <asm/ptrace.h>
+#include <uapi/asm/signal.h>
 
 #define THREAD_SIZE	(16 * 1024)
 #define TASK_COMM_LEN	16
@@ -70,8 +72,17 @@ struct task_struct {
 	wait_queue_head_t wait_chldexit;	/* this task sleeps here in wait4 */
 
 	unsigned long pending;		/* pending signals, bit (sig - 1) */
-	unsigned long blocked;		/* rt_sigprocmask mask (handlers are not delivered; see signal.c) */
-	unsigned long sig_ignored;	/* signals set to SIG_IGN */
+	unsigned long blocked;		/* rt_sigprocmask mask */
+	unsigned long saved_sigmask;	/* blocked before rt_sigsuspend, restored after the handler */
+	bool restore_sigmask;
+	struct kernel_sigaction sighand[_NSIG];	/* rt_sigaction, index sig - 1 */
+	struct {
+		pid_t pid;		/* sender (kill), for siginfo */
+		int code;		/* SI_USER, SI_KERNEL, SEGV_MAPERR ... */
+		unsigned long addr;	/* faulting address for SIGSEGV/SIGBUS/SIGILL/SIGFPE */
+	} siginfo[_NSIG];
+	struct timer_list real_timer;	/* alarm()/setitimer(ITIMER_REAL): sends SIGALRM */
+	unsigned long it_real_incr;	/* interval in jiffies, 0 = one shot */
 
 	int time_slice;			/* ticks left before user mode is preempted */
 	unsigned long utime, stime;	/* ticks spent in user / kernel mode */
@@ -116,10 +127,19 @@ void __noreturn do_exit(int status_word);
 void release_task(struct task_struct *p);
 
 /* kernel/signal.c */
+#define sigmask(sig)	(1UL << ((sig) - 1))
 int send_sig(int sig, struct task_struct *p);
+int send_sig_info(int sig, int code, unsigned long addr, struct task_struct *p);
 int kill_pgrp(pid_t pgid, int sig);
-int fatal_signal_pending(struct task_struct *p);
-void do_signal_exit(void);
+/* Lowest deliverable signal with a handler (its action copied to *ka), 0 if none; a signal whose
+ * action is the default one ends the task here and does not return. */
+int get_signal(struct kernel_sigaction *ka);
+/* Signal dispositions across execve: handlers go back to SIG_DFL, SIG_IGN stays. */
+void flush_signal_handlers(struct task_struct *t);
+void it_real_fn(struct timer_list *t);
+
+/* arch/x86/kernel/signal.c: the delivery of pending signals on the way back to user mode. */
+void arch_do_signal_or_restart(struct pt_regs *regs, bool in_syscall);
 
 /* arch/x86/entry/entry_64.asm */
 struct task_struct *__switch_to_asm(struct task_struct *prev, struct task_struct *next);
