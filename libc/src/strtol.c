@@ -1,6 +1,6 @@
 /*
  * Number parsing: strtoull is the one parser (sign, base prefix, overflow to ERANGE); the signed
- * forms clamp its result. Followed by strtod (decimal only, enough for "0.5" style arguments).
+ * forms clamp its result. Then strtod (decimal; correctly rounded for the usual short inputs).
  */
 #include <stdlib.h>
 #include <ctype.h>
@@ -127,21 +127,44 @@ long long atoll(const char *s)
 	return strtoll(s, NULL, 10);
 }
 
+/*
+ * Decimal strtod. With at most 15 significant digits and a power of ten up to 22 both the digits
+ * and 10^k are exact doubles, so one multiply or divide gives the correctly rounded result (the
+ * usual "fast path", which covers what command lines and /proc files contain). Longer inputs are
+ * accumulated in long double and may differ from glibc in the last bit.
+ */
+static const double exact_pow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+				       1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+
 double strtod(const char *restrict s, char **restrict end)
 {
 	const char *p = s;
-	double v = 0, scale = 1;
-	int neg = 0, any = 0, exp = 0, eneg = 0;
+	unsigned long long mant = 0;
+	long double v;
+	int neg = 0, any = 0, ndig = 0, dropped = 0, exp = 0, e = 0, eneg = 0;
 
 	while (isspace((unsigned char)*p))
 		p++;
 	if (*p == '-' || *p == '+')
 		neg = *p++ == '-';
-	for (; isdigit((unsigned char)*p); p++, any = 1)
-		v = v * 10 + (*p - '0');
-	if (*p == '.')
-		for (p++; isdigit((unsigned char)*p); p++, any = 1)
-			v += (*p - '0') * (scale /= 10);
+	for (; isdigit((unsigned char)*p); p++, any = 1) {
+		if (ndig < 19) {
+			mant = mant * 10 + (unsigned)(*p - '0');
+			ndig += mant != 0;
+		} else {
+			dropped++;	/* beyond 19 digits: only the magnitude counts */
+		}
+	}
+	exp = dropped;
+	if (*p == '.') {
+		for (p++; isdigit((unsigned char)*p); p++, any = 1) {
+			if (ndig < 19) {
+				mant = mant * 10 + (unsigned)(*p - '0');
+				ndig += mant != 0;
+				exp--;
+			}
+		}
+	}
 	if (!any) {
 		if (end)
 			*end = (char *)s;
@@ -153,14 +176,28 @@ double strtod(const char *restrict s, char **restrict end)
 		if (*p == '-' || *p == '+')
 			eneg = *p++ == '-';
 		for (; isdigit((unsigned char)*p); p++)
-			if (exp < 400)
-				exp = exp * 10 + (*p - '0');
-		while (exp--)
-			v = eneg ? v / 10 : v * 10;
+			if (e < 10000)
+				e = e * 10 + (*p - '0');
+		exp += eneg ? -e : e;
 	}
 	if (end)
 		*end = (char *)p;
-	return neg ? -v : v;
+	if (mant == 0)
+		return neg ? -0.0 : 0.0;
+	if (ndig <= 15 && exp >= -22 && exp <= 22) {
+		double d = (double)mant;
+
+		d = exp < 0 ? d / exact_pow10[-exp] : d * exact_pow10[exp];
+		return neg ? -d : d;
+	}
+	v = (long double)mant;
+	for (; exp > 0; exp--)
+		v *= 10;
+	for (; exp < 0; exp++)
+		v /= 10;
+	if (v > __DBL_MAX__ || (v != 0 && v < __DBL_DENORM_MIN__))
+		errno = ERANGE;
+	return neg ? -(double)v : (double)v;
 }
 
 double atof(const char *s)

@@ -63,6 +63,11 @@ int main(void)
 		ok(d == 325.0 && *end == 'x', "strtod 3.25e2 (%g)", d);
 		ok(strtod("abc", &end) == 0 && *end == 'a', "strtod no digits");
 		ok(atof("-0.5") == -0.5, "atof");
+		ok(strtod("0.1", NULL) == 0.1 && strtod("1234.56", NULL) == 1234.56 && strtod("1e22", NULL) == 1e22 &&
+		   strtod("3.14159", NULL) == 3.14159 && strtod("123456789012345", NULL) == 123456789012345.0,
+		   "strtod is exact on short inputs (0.1, 1234.56, 1e22, 3.14159)");
+		ok(strtod("1e400", &end) > 1e308 && errno == ERANGE, "strtod overflow: ERANGE");
+		ok(strtod("0.000", NULL) == 0 && strtod("-0", NULL) == 0, "strtod zeros");
 	}
 	return done_testing();
 }
