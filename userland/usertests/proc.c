@@ -5,6 +5,8 @@
 #include <unistd.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <setjmp.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <sys/syscall.h>
 #include "usertests.h"
@@ -259,6 +261,96 @@ static void on_usr1(int sig)
 	got_signal = sig;
 }
 
+static volatile pid_t info_pid;
+static volatile int info_signo;
+
+static void on_usr2_info(int sig, siginfo_t *si, void *ctx)
+{
+	info_signo = si->si_signo;
+	info_pid = si->si_pid;
+}
+
+/* A blocked signal waits in sigpending() and runs as soon as it is unblocked; SA_SIGINFO gets si_pid. */
+static void signal_mask_and_info(void)
+{
+	struct sigaction sa = { 0 };
+	sigset_t set, pending;
+
+	got_signal = 0;
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	EXPECT_OK(sigprocmask(SIG_BLOCK, &set, NULL));
+	EXPECT_OK(kill(getpid(), SIGUSR1));
+	CHECK(got_signal == 0, "a blocked signal ran its handler");
+	EXPECT_OK(sigpending(&pending));
+	CHECK(sigismember(&pending, SIGUSR1) == 1, "sigpending does not show the blocked SIGUSR1");
+	EXPECT_OK(sigprocmask(SIG_UNBLOCK, &set, NULL));
+	CHECK(got_signal == SIGUSR1, "unblocking did not deliver the pending signal");
+
+	sa.sa_sigaction = on_usr2_info;
+	sa.sa_flags = SA_SIGINFO;
+	EXPECT_OK(sigaction(SIGUSR2, &sa, NULL));
+	EXPECT_OK(kill(getpid(), SIGUSR2));
+	CHECK(info_signo == SIGUSR2 && info_pid == getpid(), "siginfo: signo %d pid %d, expected %d and %d",
+	      info_signo, (int)info_pid, SIGUSR2, (int)getpid());
+	signal(SIGUSR2, SIG_DFL);
+}
+
+static void on_alarm(int sig)
+{
+	got_signal = sig;
+}
+
+/* Without SA_RESTART a handler interrupts a blocking read with EINTR. */
+static void signal_eintr(void)
+{
+	struct itimerval it = { { 0, 0 }, { 0, 50000 } };
+	struct sigaction sa = { 0 };
+	int fds[2];
+	char c;
+
+	EXPECT_OK(pipe(fds));
+	sa.sa_handler = on_alarm;
+	EXPECT_OK(sigaction(SIGALRM, &sa, NULL));
+	got_signal = 0;
+	EXPECT_OK(setitimer(ITIMER_REAL, &it, NULL));
+	EXPECT_ERR(read(fds[0], &c, 1), EINTR);
+	CHECK(got_signal == SIGALRM, "SIGALRM handler did not run (got %d)", got_signal);
+	signal(SIGALRM, SIG_DFL);
+	close(fds[0]);
+	close(fds[1]);
+}
+
+static jmp_buf fault_jmp;
+static void *volatile fault_addr;
+
+static void on_segv(int sig, siginfo_t *si, void *ctx)
+{
+	fault_addr = si->si_addr;
+	longjmp(fault_jmp, 1);
+}
+
+/* A SIGSEGV handler learns the faulting address; here it jumps out, in a child. */
+static void signal_fault_handler(void)
+{
+	struct sigaction sa = { 0 };
+	int st;
+	pid_t pid;
+
+	pid = fork();
+	if (pid == 0) {
+		sa.sa_sigaction = on_segv;
+		sa.sa_flags = SA_SIGINFO;
+		if (sigaction(SIGSEGV, &sa, NULL) < 0)
+			_exit(1);
+		if (!setjmp(fault_jmp))
+			*(volatile int *)0x1234 = 1;
+		_exit(fault_addr == (void *)0x1234 ? 0 : 2);
+	}
+	CHECK(waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0,
+	      "SIGSEGV handler: status %#x (2: wrong si_addr)", st);
+}
+
 void test_signal(void)
 {
 	struct sigaction sa = { 0 };
@@ -297,6 +389,9 @@ void test_signal(void)
 	}
 	CHECK(kill(getpid(), SIGUSR1) == 0, "kill self: %s", strerror(errno));
 	CHECK(got_signal == SIGUSR1, "handler did not run (got %d)", got_signal);
+	signal_mask_and_info();
+	signal_eintr();
+	signal_fault_handler();
 }
 
 void test_forkmem(void)
