@@ -1,1 +1,2 @@
+/* <sys/poll.h> is another name for <poll.h>. */
 #include <poll.h>
