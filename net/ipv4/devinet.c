@@ -3,7 +3,7 @@
  * (dev->ip_ptr) when it registers; its addresses are struct in_ifaddr, primary first. Adding an
  * address adds its routes (fib_add_ifaddr: local /32 + connected prefix), removing it removes them.
  * "lo" gets 127.0.0.1/8 when it comes up, as in Linux. devinet_ioctl serves ifconfig's
- * SIOC[GS]IF{ADDR,NETMASK,BRDADDR,DSTADDR}.
+ * SIOC[GS]IF{ADDR,NETMASK,BRDADDR,DSTADDR} and SIOCSIFFLAGS.
  */
 #include <linux/inetdevice.h>
 #include <linux/netdevice.h>
@@ -263,6 +263,9 @@ int devinet_ioctl(struct net *net, unsigned int cmd, struct ifreq *ifr)
 		return 0;
 	case SIOCSIFDSTADDR:
 		return -EOPNOTSUPP;	/* point-to-point links do not exist here */
+	case SIOCSIFFLAGS:
+		/* Linux serves it here too, for inet_ioctl: up/down goes to the device. */
+		return dev_change_flags(dev, (unsigned short)ifr->ifr_flags);
 	default:
 		ret = -EINVAL;
 	}
