@@ -49,6 +49,7 @@ const struct test all_tests[] = {
 	{ "kill", test_kill, "kill with SIGKILL/SIGTERM, signal 0, ESRCH" },
 	{ "signal", test_signal, "SIG_IGN, default actions, handlers (where the kernel has them)" },
 	{ "pipe", test_pipe, "pipes: data, EOF, EPIPE, 1 MiB between processes" },
+	{ "pipeline", test_pipeline, "8 processes in a row of pipes carry 256 KiB intact" },
 	{ "sbrk", test_sbrk, "the program break grows and shrinks" },
 	{ "mmap", test_mmap, "anonymous mmap/munmap; unmapped memory faults" },
 	{ "malloc", test_malloc, "malloc/realloc/free stress with content checks" },
@@ -57,6 +58,7 @@ const struct test all_tests[] = {
 	{ "time", test_time, "clocks advance, nanosleep sleeps" },
 	{ "uname", test_uname, "uname fields" },
 	{ "sockets", test_sockets, "socket calls reject bad arguments" },
+	{ "outofmem", test_outofmem, "a program that eats all memory gets ENOMEM, and it all comes back (MenuOS only)" },
 	{ "memleak", test_memleak, "kernel pages and objects return to baseline (MenuOS counters)" },
 	{ NULL, NULL, NULL },
 };

@@ -147,11 +147,58 @@ void test_malloc(void)
 	CHECK(calloc(SIZE_MAX / 4, 8) == NULL, "calloc overflow did not fail");
 }
 
+/*
+ * Out of memory: a child maps and touches 1 MiB at a time until the kernel says no (ENOMEM from
+ * mmap, or the child is killed); the kernel must survive, and the memory must all come back.
+ * Only on MenuOS: on a Linux host this would only wake the OOM killer of the build machine.
+ */
+static int read_counters(long vals[]);
+
+void test_outofmem(void)
+{
+	long before[4], after[4];
+	long mib = 0;
+	int st, tries;
+	pid_t pid;
+	void *p;
+
+	if (read_counters(before) < 0)
+		skip_test("not MenuOS (no PagesUsed: in /proc/meminfo): exhausting the host's memory is not a test");
+	pid = fork();
+	if (pid == 0) {
+		for (;;) {
+			p = mmap(NULL, 1 << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+			if (p == MAP_FAILED)
+				_exit(errno == ENOMEM ? 0 : 1);
+			memset(p, 0x5a, 1 << 20);
+			mib++;
+			if (mib > (1L << 20))	/* a terabyte: the kernel never refused */
+				_exit(2);
+		}
+	}
+	CHECK(waitpid(pid, &st, 0) == pid, "waitpid: %s", strerror(errno));
+	CHECK((WIFEXITED(st) && WEXITSTATUS(st) == 0) || (WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL),
+	      "memory hog: status %#x, expected exit 0 after ENOMEM (or SIGKILL)", st);
+	for (tries = 0; tries < 10; tries++) {
+		if (tries)
+			usleep(100000);
+		read_counters(after);
+		if (after[0] == before[0])
+			break;
+	}
+	CHECK(after[0] == before[0], "PagesUsed %ld before, %ld after the memory hog exited", before[0], after[0]);
+	/* And the machine still works: fork, exec. */
+	pid = fork();
+	if (pid == 0)
+		_exit(9);
+	CHECK(pid > 0 && waitpid(pid, &st, 0) == pid && WEXITSTATUS(st) == 9, "fork after OOM failed");
+}
+
 /* The MenuOS counters in /proc/meminfo (absent on Linux: the test is skipped there). */
 static const char *const counters[] = { "PagesUsed:", "SlabObjects:", "OpenFiles:", "Tasks:" };
 #define NR_COUNTERS (sizeof(counters) / sizeof(counters[0]))
 
-static int read_counters(long vals[NR_COUNTERS])
+static int read_counters(long vals[])
 {
 	static char buf[4096];
 	int fd = open("/proc/meminfo", O_RDONLY), found = 0;

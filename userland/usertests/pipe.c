@@ -108,3 +108,73 @@ void test_pipe(void)
 	CHECK(total == BIG && !bad, "parent read %zu bytes (expected %d), corrupt=%d", total, BIG, bad);
 	CHECK(waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0, "writer status %#x", st);
 }
+
+/* Each stage of the pipeline copies its input to its output. */
+static void relay(int in, int out)
+{
+	static unsigned char buf[3000];
+	ssize_t n;
+
+	while ((n = read(in, buf, sizeof(buf))) > 0)
+		if (write(out, buf, (size_t)n) != n)
+			_exit(1);
+	_exit(n < 0 ? 2 : 0);
+}
+
+/* 8 processes in a row, connected by pipes, carry 256 KiB from the first pipe to the last. */
+void test_pipeline(void)
+{
+	enum { STAGES = 8, TOTAL = 256 << 10 };
+	static unsigned char buf[4096];
+	int fds[STAGES + 1][2], i, k, st, bad = 0;
+	size_t got = 0, sent;
+	pid_t pids[STAGES], writer;
+	ssize_t n;
+
+	for (i = 0; i <= STAGES; i++)
+		EXPECT_OK(pipe(fds[i]));
+	for (i = 0; i < STAGES; i++) {
+		pids[i] = fork();
+		if (pids[i] == 0) {
+			for (k = 0; k <= STAGES; k++) {
+				if (k != i)
+					close(fds[k][0]);
+				if (k != i + 1)
+					close(fds[k][1]);
+			}
+			relay(fds[i][0], fds[i + 1][1]);
+		}
+		CHECK(pids[i] > 0, "fork stage %d: %s", i, strerror(errno));
+	}
+	writer = fork();
+	if (writer == 0) {
+		for (k = 0; k <= STAGES; k++) {
+			close(fds[k][0]);
+			if (k)
+				close(fds[k][1]);
+		}
+		for (sent = 0; sent < TOTAL; sent += sizeof(buf)) {
+			for (k = 0; k < (int)sizeof(buf); k++)
+				buf[k] = (unsigned char)pattern(sent + (size_t)k);
+			if (write(fds[0][1], buf, sizeof(buf)) != (ssize_t)sizeof(buf))
+				_exit(1);
+		}
+		_exit(0);
+	}
+	for (k = 0; k <= STAGES; k++) {
+		close(fds[k][1]);
+		if (k != STAGES)
+			close(fds[k][0]);
+	}
+	while ((n = read(fds[STAGES][0], buf, sizeof(buf))) > 0) {
+		for (k = 0; k < n; k++)
+			bad |= buf[k] != pattern(got + (size_t)k);
+		got += (size_t)n;
+	}
+	close(fds[STAGES][0]);
+	CHECK(got == TOTAL && !bad, "the end of the pipeline got %zu bytes (expected %d), corrupt=%d", got, TOTAL, bad);
+	CHECK(waitpid(writer, &st, 0) == writer && WIFEXITED(st) && WEXITSTATUS(st) == 0, "writer status %#x", st);
+	for (i = 0; i < STAGES; i++)
+		CHECK(waitpid(pids[i], &st, 0) == pids[i] && WIFEXITED(st) && WEXITSTATUS(st) == 0,
+		      "stage %d status %#x", i, st);
+}

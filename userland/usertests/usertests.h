@@ -70,6 +70,7 @@ void test_cloexec(void);
 void test_kill(void);
 void test_signal(void);
 void test_pipe(void);
+void test_pipeline(void);
 void test_sbrk(void);
 void test_mmap(void);
 void test_malloc(void);
@@ -78,6 +79,7 @@ void test_fdlimit(void);
 void test_time(void);
 void test_uname(void);
 void test_sockets(void);
+void test_outofmem(void);
 void test_memleak(void);
 
 /* exec test: what the re-executed binary does when called as "usertests --exec-child ...". */
