@@ -9,6 +9,7 @@
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include <linux/jiffies.h>
+#include <linux/timekeeping.h>
 #include <linux/sched/task.h>
 #include <uapi/linux/time.h>
 #include <uapi/linux/time_types.h>
@@ -16,11 +17,8 @@
 #define NSEC_PER_SEC	1000000000LL
 #define NSEC_PER_USEC	1000LL
 
-/* Nanoseconds between 1970 and boot; set by rtc_init() or clock_settime(CLOCK_REALTIME). */
+/* Nanoseconds between 1970 and boot; set by the CMOS clock at boot or clock_settime(CLOCK_REALTIME). */
 static s64 realtime_offset_ns;
-
-s64 ktime_get_real_ns(void);
-void set_boot_wallclock(s64 seconds);
 
 s64 ktime_get_real_ns(void)
 {
