@@ -16,12 +16,13 @@
 #include <linux/fdtable.h>
 #include <uapi/asm/signal.h>
 
-static pid_t last_pid;
+/* pid 1 is init's alone: rest_init gives it to kernel_init even if initcalls made threads first. */
+static pid_t last_pid = 1;
 
 static pid_t alloc_pid(void)
 {
 	for (int tries = 0; tries < PID_MAX; tries++) {
-		last_pid = last_pid + 1 >= PID_MAX ? 1 : last_pid + 1;
+		last_pid = last_pid + 1 >= PID_MAX ? 2 : last_pid + 1;
 		if (!find_task_by_pid(last_pid))
 			return last_pid;
 	}

@@ -64,6 +64,7 @@ void __noreturn rest_init(void)
 	p = alloc_task("kernel_init");
 	if (!p)
 		panic("rest_init: cannot create kernel_init");
+	p->pid = 1;		/* alloc_pid() never hands out 1 */
 	p->flags |= PF_KTHREAD;
 	copy_thread(p, kernel_init, NULL);
 	wake_up_new_task(p);
