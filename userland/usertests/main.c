@@ -58,6 +58,7 @@ const struct test all_tests[] = {
 	{ "time", test_time, "clocks advance, nanosleep sleeps" },
 	{ "uname", test_uname, "uname fields" },
 	{ "sockets", test_sockets, "socket calls reject bad arguments" },
+	{ "netloop", test_netloop, "TCP echo of 64 KiB and a UDP datagram over 127.0.0.1" },
 	{ "outofmem", test_outofmem, "a program that eats all memory gets ENOMEM, and it all comes back (MenuOS only)" },
 	{ "memleak", test_memleak, "kernel pages and objects return to baseline (MenuOS counters)" },
 	{ NULL, NULL, NULL },

@@ -1,4 +1,4 @@
-/* usertests: clocks, uname, and the socket calls' argument checks. */
+/* usertests: clocks, uname, the socket calls' argument checks, and TCP/UDP over loopback. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sys/wait.h>
 #include "usertests.h"
 
 static long long ns_of(const struct timespec *ts)
@@ -102,4 +103,82 @@ void test_sockets(void)
 	close(fds[0]);
 	close(fds[1]);
 	close(s);
+}
+
+/* TCP and UDP over 127.0.0.1 between two processes: the data arrives, in order, intact. */
+void test_netloop(void)
+{
+	enum { TOTAL = 64 << 10 };
+	struct sockaddr_in addr = { .sin_family = AF_INET, .sin_addr = { htonl(INADDR_LOOPBACK) } };
+	static unsigned char buf[8192];
+	socklen_t len = sizeof(addr);
+	size_t got = 0, i;
+	int ls, c, s, u, st, bad = 0;
+	ssize_t n;
+	pid_t pid;
+
+	ls = socket(AF_INET, SOCK_STREAM, 0);
+	if (ls < 0 && (errno == ENOSYS || errno == EAFNOSUPPORT))
+		skip_test("no AF_INET sockets yet (%s)", strerror(errno));
+	CHECK(ls >= 0, "socket: %s", strerror(errno));
+	EXPECT_OK(bind(ls, (struct sockaddr *)&addr, sizeof(addr)));
+	EXPECT_OK(listen(ls, 4));
+	EXPECT_OK(getsockname(ls, (struct sockaddr *)&addr, &len));
+	CHECK(addr.sin_port != 0, "bind to port 0 did not pick a port");
+
+	pid = fork();
+	if (pid == 0) {
+		/* Client: send TOTAL bytes, then read the echo back. */
+		close(ls);
+		c = socket(AF_INET, SOCK_STREAM, 0);
+		if (c < 0 || connect(c, (struct sockaddr *)&addr, sizeof(addr)) < 0)
+			_exit(1);
+		for (i = 0; i < TOTAL; i += sizeof(buf)) {
+			size_t k;
+
+			for (k = 0; k < sizeof(buf); k++)
+				buf[k] = (unsigned char)((i + k) * 13);
+			if (send(c, buf, sizeof(buf), 0) != (ssize_t)sizeof(buf))
+				_exit(2);
+		}
+		shutdown(c, SHUT_WR);
+		while ((n = recv(c, buf, sizeof(buf), 0)) > 0)
+			got += (size_t)n;
+		_exit(got == TOTAL ? 0 : 3);
+	}
+	s = accept(ls, NULL, NULL);
+	CHECK(s >= 0, "accept: %s", strerror(errno));
+	/* Server: echo everything until the client's FIN, checking the bytes on the way. */
+	while (s >= 0 && (n = recv(s, buf, sizeof(buf), 0)) > 0) {
+		for (i = 0; i < (size_t)n; i++)
+			bad |= buf[i] != (unsigned char)((got + i) * 13);
+		got += (size_t)n;
+		if (send(s, buf, (size_t)n, 0) != n) {
+			fail_at(__LINE__, "echo send: %s", strerror(errno));
+			break;
+		}
+	}
+	CHECK(got == TOTAL && !bad, "server received %zu bytes (expected %d), corrupt=%d", got, TOTAL, bad);
+	close(s);
+	CHECK(waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0,
+	      "client status %d (1: connect, 2: send, 3: short echo)", WEXITSTATUS(st));
+	close(ls);
+	/* Nobody listens there now. */
+	c = socket(AF_INET, SOCK_STREAM, 0);
+	EXPECT_ERR(connect(c, (struct sockaddr *)&addr, sizeof(addr)), ECONNREFUSED);
+	close(c);
+
+	/* UDP: a datagram to ourselves, with the sender's address. */
+	u = socket(AF_INET, SOCK_DGRAM, 0);
+	CHECK(u >= 0, "socket(SOCK_DGRAM): %s", strerror(errno));
+	addr.sin_port = 0;
+	len = sizeof(addr);
+	EXPECT_OK(bind(u, (struct sockaddr *)&addr, sizeof(addr)));
+	EXPECT_OK(getsockname(u, (struct sockaddr *)&addr, &len));
+	CHECK(sendto(u, "ping", 4, 0, (struct sockaddr *)&addr, sizeof(addr)) == 4, "sendto: %s", strerror(errno));
+	len = sizeof(addr);
+	memset(buf, 0, 8);
+	CHECK(recvfrom(u, buf, sizeof(buf), 0, (struct sockaddr *)&addr, &len) == 4 && !memcmp(buf, "ping", 4) &&
+	      addr.sin_addr.s_addr == htonl(INADDR_LOOPBACK), "recvfrom: %s", strerror(errno));
+	close(u);
 }
