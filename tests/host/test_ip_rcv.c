@@ -315,6 +315,117 @@ static void test_proc_net_snmp_format(void **state)
 	assert_non_null(strstr(buf, "\nUdp: InDatagrams NoPorts InErrors OutDatagrams"));
 }
 
+
+/* ICMP errors reach the err_handler of the protocol that sent the quoted packet (udp_err, tcp_v4_err). */
+static int err_calls;
+static u32 err_info;
+static u8 err_type, err_code;
+static __be32 err_quoted_daddr;
+
+static int errproto_rcv(struct sk_buff *skb)
+{
+	consume_skb(skb);
+	return 0;
+}
+
+static int errproto_err(struct sk_buff *skb, u32 info)
+{
+	const struct iphdr *iph = (const struct iphdr *)skb->data;
+
+	err_calls++;
+	err_info = info;
+	err_type = icmp_hdr(skb)->type;
+	err_code = icmp_hdr(skb)->code;
+	err_quoted_daddr = iph->daddr;
+	return 0;
+}
+
+static const struct net_protocol errproto = { .handler = errproto_rcv, .err_handler = errproto_err };
+
+/* An ICMP error from the peer quoting a packet we sent to 192.168.9.9 with protocol 253. */
+static unsigned int build_icmp_error(u8 type, u8 code, __be32 info)
+{
+	unsigned int len = host_build_ipv4(frame, host_mac, peer_mac, PEER_IP, HOST_IP, IPPROTO_ICMP, 8 + 28);
+	struct icmphdr *icmph = (struct icmphdr *)(frame + 34);
+	struct iphdr *q = (struct iphdr *)(frame + 42);
+
+	memset(icmph, 0, 8 + 28);
+	icmph->type = type;
+	icmph->code = code;
+	icmph->un.gateway = info;
+	q->version = 4;
+	q->ihl = 5;
+	q->tot_len = htons(1500);
+	q->ttl = 1;
+	q->protocol = 253;
+	q->saddr = HOST_IP;
+	q->daddr = htonl(0xc0a80909);
+	ip_send_check(q);
+	icmph->checksum = ip_compute_csum(icmph, 8 + 28);
+	return len;
+}
+
+static void test_icmp_error_delivered_to_protocol(void **state)
+{
+	unsigned int len;
+
+	inet_add_protocol(&errproto, 253);
+	err_calls = 0;
+	len = build_icmp_error(ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, 0);
+	host_netdev_inject(dev, frame, len);
+	assert_int_equal(err_calls, 1);
+	assert_int_equal(err_type, ICMP_DEST_UNREACH);
+	assert_int_equal(err_code, ICMP_PORT_UNREACH);
+	assert_int_equal(err_quoted_daddr, htonl(0xc0a80909));
+	len = build_icmp_error(ICMP_TIME_EXCEEDED, ICMP_EXC_TTL, 0);
+	host_netdev_inject(dev, frame, len);
+	assert_int_equal(err_calls, 2);
+	/* Too short to quote 8 bytes of the offending packet: counted, not delivered. */
+	len = build_icmp_error(ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, 0);
+	host_netdev_inject(dev, frame, len - 8);
+	assert_int_equal(err_calls, 2);
+	assert_int_equal(host_netdev_tx_len(dev), 0);	/* never an error about an error */
+	inet_del_protocol(&errproto, 253);
+}
+
+/* RFC 1191: "fragmentation needed" with a next-hop MTU lowers the path MTU to that host. */
+static void test_icmp_frag_needed_lowers_path_mtu(void **state)
+{
+	struct flowi4 fl4 = { .daddr = htonl(0xc0a80909) };
+	struct rtable *rt;
+	unsigned int len;
+
+	host_learn_neigh(dev, PEER_IP, peer_mac);
+	{
+		struct fib_config cfg = {
+			.fc_dst = htonl(0xc0a80900), .fc_dst_len = 24, .fc_gw4 = PEER_IP,
+			.fc_type = RTN_UNICAST, .fc_table = RT_TABLE_MAIN, .fc_nlflags = NLM_F_CREATE,
+		};
+		assert_int_equal(fib_table_insert(&init_net, fib_get_table(&init_net, RT_TABLE_MAIN), &cfg), 0);
+	}
+	rt = ip_route_output_key(&init_net, &fl4);
+	assert_false(IS_ERR(rt));
+	assert_int_equal(dst_mtu(&rt->dst), 1500);
+	len = build_icmp_error(ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, htonl(1400));
+	host_netdev_inject(dev, frame, len);
+	/* The old cached route is obsolete; a new lookup carries the learned MTU. */
+	assert_null(dst_check(&rt->dst, 0));
+	ip_rt_put(rt);
+	memset(&fl4, 0, sizeof(fl4));
+	fl4.daddr = htonl(0xc0a80909);
+	rt = ip_route_output_key(&init_net, &fl4);
+	assert_int_equal(dst_mtu(&rt->dst), 1400);
+	ip_rt_put(rt);
+	/* Absurdly small values are clamped (RFC 1191 3: at least 68; Linux min_pmtu 552). */
+	len = build_icmp_error(ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, htonl(100));
+	host_netdev_inject(dev, frame, len);
+	memset(&fl4, 0, sizeof(fl4));
+	fl4.daddr = htonl(0xc0a80909);
+	rt = ip_route_output_key(&init_net, &fl4);
+	assert_int_equal(dst_mtu(&rt->dst), 552);
+	ip_rt_put(rt);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -330,6 +441,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_icmp_error_not_sent_for_broadcast, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_icmp_errors_rate_limited, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_proc_net_snmp_format, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_icmp_error_delivered_to_protocol, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_icmp_frag_needed_lowers_path_mtu, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
