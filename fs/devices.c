@@ -138,7 +138,7 @@ static const struct file_operations dev_dir_fops = {
 };
 
 /* path is what follows "/dev": "" or "/name". */
-struct file *dev_open(const char *path, int flags)
+struct file *chrdev_open(const char *path, int flags)
 {
 	struct file *file;
 

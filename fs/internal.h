@@ -34,8 +34,8 @@ const void *initramfs_file_data(struct file *file, size_t *size);
 /* fs/proc/generic.c */
 struct file *proc_open(const char *path, int flags);
 
-/* drivers/tty/tty_io.c, fs/devices.c */
-struct file *dev_open(const char *path, int flags);
+/* fs/devices.c (Linux: fs/char_dev.c chrdev_open), drivers/tty/tty_io.c */
+struct file *chrdev_open(const char *path, int flags);
 struct file *tty_open_console(int flags);
 
 /* fs/open.c: opens a user path read-only to look at it (stat, access, chdir); path: PATH_MAX bytes */

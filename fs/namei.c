@@ -83,6 +83,6 @@ struct file *vfs_open(const char *path, int flags)
 	if (path_under(path, "/proc"))
 		return proc_open(path + 5, flags);
 	if (path_under(path, "/dev"))
-		return dev_open(path + 4, flags);
+		return chrdev_open(path + 4, flags);
 	return initramfs_open(path, flags);
 }

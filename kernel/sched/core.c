@@ -17,6 +17,7 @@
 #include <linux/string.h>
 #include <linux/jiffies.h>
 #include <linux/interrupt.h>
+#include <linux/hardirq.h>
 #include <asm/processor.h>
 
 #define SCHED_TIMESLICE_TICKS	10	/* 10 ms at HZ=1000 */
@@ -199,6 +200,10 @@ void schedule(void)
 
 	BUILD_BUG_ON(offsetof(struct task_struct, thread.sp) != 24);	/* TASK_THREAD_SP in entry_64.asm */
 
+	/* Sleeping with bottom halves off or inside an interrupt would hand that state to the next task. */
+	if (WARN_ON_ONCE(preempt_count))
+		pr_err("schedule() in atomic context: %s[%d], preempt_count %#x\n", prev->comm, prev->pid,
+		       preempt_count);
 	local_irq_save(flags);
 	if (prev->state != TASK_RUNNING) {
 		/* A signal arriving before the sleep ends it at once, as Linux's signal_pending_state. */
