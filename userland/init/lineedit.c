@@ -251,8 +251,8 @@ static void escape_sequence(struct editor *e)
 }
 
 /*
- * Read one line into buf (NUL-terminated, without the newline). Returns its length, -1 at end of
- * input, or -2 when Ctrl-C abandoned the line.
+ * Read one line into buf (NUL-terminated, without the newline). Returns its length, or LINE_EOF
+ * (input ended), LINE_CTRL_C (the line was abandoned) or LINE_CTRL_D (Ctrl-D on an empty line).
  */
 int lineedit_read(const char *prompt, char *buf, size_t size)
 {
@@ -265,7 +265,7 @@ int lineedit_read(const char *prompt, char *buf, size_t size)
 			if (e.len)
 				break;	/* EOF after some text: take the line */
 			outs("\n");
-			return -1;
+			return LINE_EOF;
 		}
 		switch (c) {
 		case '\r':
@@ -274,11 +274,11 @@ int lineedit_read(const char *prompt, char *buf, size_t size)
 		case 3:		/* Ctrl-C */
 			outs("^C\n");
 			buf[0] = '\0';
-			return -2;
+			return LINE_CTRL_C;
 		case 4:		/* Ctrl-D */
 			if (!e.len) {
 				outs("\n");
-				return -1;
+				return LINE_CTRL_D;
 			}
 			delete_right(&e);
 			break;

@@ -54,8 +54,13 @@ static int run_interactive(void)
 		shell_set_tty_mode(1);
 		n = lineedit_read(PROMPT, line, sizeof(line));
 		shell_set_tty_mode(0);
-		if (n == -2) {
+		if (n == LINE_CTRL_C) {
 			last_status = 130;
+			continue;
+		}
+		if (n == LINE_CTRL_D && getpid() == 1) {
+			/* Leaving init powers the machine off: not on a stray Ctrl-D. */
+			printf("(init does not exit on Ctrl-D: use 'exit' or 'poweroff')\n");
 			continue;
 		}
 		if (n < 0)

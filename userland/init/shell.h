@@ -75,6 +75,9 @@ const struct builtin *find_builtin(const char *name);
 extern const struct builtin command_table[];
 
 /* lineedit.c */
+#define LINE_EOF	(-1)
+#define LINE_CTRL_C	(-2)
+#define LINE_CTRL_D	(-3)
 int lineedit_read(const char *prompt, char *buf, size_t size);
 void history_add(const char *line);
 int builtin_history(int argc, char **argv);
