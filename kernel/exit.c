@@ -53,6 +53,27 @@ static void __noreturn init_exited(int status_word)
 	machine_power_off(status);
 }
 
+#define CLD_EXITED	1
+#define CLD_KILLED	2
+
+/*
+ * Tells the parent: SIGCHLD (ignored unless it has a handler) and a wake-up for wait4. A parent
+ * that set SIGCHLD to SIG_IGN or SA_NOCLDWAIT wants no zombies (POSIX): the child then frees
+ * itself once it is switched out (finish_task_switch).
+ */
+static void exit_notify(struct task_struct *tsk)
+{
+	struct kernel_sigaction *ka = &tsk->parent->sighand[SIGCHLD - 1];
+
+	if (ka->sa_handler == SIG_IGN || (ka->sa_flags & SA_NOCLDWAIT)) {
+		tsk->exit_state = EXIT_DEAD;
+	} else {
+		tsk->exit_state = EXIT_ZOMBIE;
+		send_sig_info(SIGCHLD, (tsk->exit_code & 0x7f) ? CLD_KILLED : CLD_EXITED, 0, tsk->parent);
+	}
+	wake_up_interruptible_all(&tsk->parent->wait_chldexit);
+}
+
 void do_exit(int status_word)
 {
 	struct task_struct *tsk = current;
@@ -76,10 +97,8 @@ void do_exit(int status_word)
 
 	forget_original_parent(tsk);
 	tsk->exit_code = status_word;
-	if (!(tsk->flags & PF_KTHREAD)) {
-		tsk->exit_state = EXIT_ZOMBIE;
-		wake_up_interruptible_all(&tsk->parent->wait_chldexit);
-	}
+	if (!(tsk->flags & PF_KTHREAD))
+		exit_notify(tsk);
 	set_current_state(TASK_DEAD);
 	schedule();
 	BUG();
@@ -157,7 +176,7 @@ static noinline long kernel_wait4(pid_t upid, int __user *stat_addr, int options
 
 		prepare_to_wait(&self->wait_chldexit, &wait, TASK_INTERRUPTIBLE);
 		list_for_each_entry_safe(p, n, &self->children, sibling) {
-			if (!wait_matches(p, upid))
+			if (!wait_matches(p, upid) || p->exit_state == EXIT_DEAD)
 				continue;
 			found = true;
 			if (p->exit_state == EXIT_ZOMBIE) {

@@ -69,7 +69,7 @@ int send_sig_info(int sig, int code, unsigned long addr, struct task_struct *p)
 	if (sig_ignored(p, sig))
 		return 0;
 	p->pending |= sigmask(sig);
-	p->siginfo[sig - 1].pid = code == SI_USER ? current->pid : 0;
+	p->siginfo[sig - 1].pid = in_interrupt() ? 0 : current->pid;	/* SIGCHLD: the child */
 	p->siginfo[sig - 1].code = code;
 	p->siginfo[sig - 1].addr = addr;
 	if (!(p->blocked & sigmask(sig)))

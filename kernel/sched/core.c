@@ -151,8 +151,8 @@ static inline void fpu_restore(struct task_struct *p)
 /* Runs on the new task's stack right after the switch (also for a task's very first run). */
 static void finish_task_switch(struct task_struct *prev)
 {
-	/* A dead kernel thread has nobody to reap it: free it now that its stack is not in use. */
-	if (prev->state == TASK_DEAD && (prev->flags & PF_KTHREAD))
+	/* A dead kernel thread (or a child nobody waits for) is freed once its stack is not in use. */
+	if (prev->state == TASK_DEAD && ((prev->flags & PF_KTHREAD) || prev->exit_state == EXIT_DEAD))
 		release_task(prev);
 }
 
