@@ -214,6 +214,7 @@ def line_editor(tap, bindir):
             (b"\x1b[A\x1b[A\r", b"\r\nfirst\r\n", "up arrow twice recalls the command before last"),
             (b"\x1b[A\x1b[A\x1b[A\x1b[B\r", b"\r\nsecond\r\n", "up x3, down walks the history back"),
             (b"\x1bOA\r", b"\r\nsecond\r\n", "ESC O A (application cursor keys) also recalls"),
+            (b"slee\t0\r", b"sleep 0\r\n", "Tab completes a unique command name"),
             (b"abandoned\x03", b"^C", "Ctrl-C abandons the line"),
             (b"echo $?\r", b"\r\n130\r\n", "Ctrl-C at the prompt sets $? to 130"),
         ]

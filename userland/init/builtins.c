@@ -106,6 +106,17 @@ static int on_path(const char *name)
 	}
 }
 
+/* The n-th command `help` would list: built-ins, then the programs that are installed; NULL after the last. */
+const char *command_name(int n)
+{
+	const struct builtin *b;
+
+	for (b = command_table; b->name; b++)
+		if ((b->fn || on_path(b->name)) && n-- == 0)
+			return b->name;
+	return NULL;
+}
+
 static int table_has(const char *name)
 {
 	const struct builtin *b;

@@ -2,8 +2,9 @@
  * The line editor, for a terminal in raw mode: printable characters insert at the cursor,
  * Backspace/DEL and Ctrl-H delete left, Delete (ESC [3~) and Ctrl-D delete right, left/right
  * arrows, Home/End and Ctrl-A/Ctrl-E move, Ctrl-U kills to the start and Ctrl-K to the end,
- * Ctrl-W deletes a word, up/down arrows (ESC [A / ESC [B, or ESC O A) walk the history, Ctrl-L
- * redraws, Ctrl-C abandons the line, Enter (CR or LF) accepts it, Ctrl-D on an empty line is EOF.
+ * Ctrl-W deletes a word, up/down arrows (ESC [A / ESC [B, or ESC O A) walk the history, Tab
+ * completes a command name, Ctrl-L redraws, Ctrl-C abandons the line, Enter (CR or LF) accepts it,
+ * Ctrl-D on an empty line is EOF.
  * Output is kept small: typing at the end of the line echoes just the character, so a serial
  * console log reads like what was typed; edits elsewhere redraw the text after the prompt (never
  * the prompt itself, so "MenuOS>> " in the output always means a new command line).
@@ -193,6 +194,56 @@ static void history_move(struct editor *e, int dir)
 	set_line(e, to == history_len ? e->saved : history[to]);
 }
 
+/*
+ * Tab at the end of the first word: complete it from the command names. One match is completed
+ * (with a space after it); several are extended to their common prefix, or listed under the line.
+ */
+static void complete(struct editor *e)
+{
+	const char *name, *first = NULL;
+	size_t common = 0, k;
+	int i, matches = 0;
+
+	if (e->pos != e->len || memchr(e->buf, ' ', e->len)) {
+		insert_char(e, ' ');
+		return;
+	}
+	for (i = 0; (name = command_name(i)); i++) {
+		if (strncmp(name, e->buf, e->len))
+			continue;
+		if (!matches++) {
+			first = name;
+			common = strlen(name);
+		}
+		for (k = 0; k < common && name[k] == first[k]; k++)
+			;
+		common = k;
+	}
+	if (!matches) {
+		outs("\a");
+		return;
+	}
+	for (k = e->len; k < common; k++)
+		insert_char(e, first[k]);
+	if (matches == 1) {
+		insert_char(e, ' ');
+		return;
+	}
+	if (common > e->len)
+		return;
+	outs("\n");
+	for (i = 0; (name = command_name(i)); i++) {
+		if (!strncmp(name, e->buf, e->len)) {
+			outs(name);
+			outs("  ");
+		}
+	}
+	outs("\n");
+	outs(e->prompt);
+	e->shown = 0;
+	refresh(e);
+}
+
 static int read_byte(char *c)
 {
 	ssize_t n;
@@ -339,7 +390,7 @@ int lineedit_read(const char *prompt, char *buf, size_t size)
 			escape_sequence(&e);
 			break;
 		case '\t':
-			insert_char(&e, ' ');
+			complete(&e);
 			break;
 		default:
 			if ((unsigned char)c >= 32)

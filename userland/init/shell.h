@@ -72,6 +72,7 @@ struct builtin {
 	const char *help;
 };
 const struct builtin *find_builtin(const char *name);
+const char *command_name(int n);
 extern const struct builtin command_table[];
 
 /* lineedit.c */
