@@ -53,6 +53,14 @@ int dev_ioctl(struct net *net, unsigned int cmd, struct ifreq *ifr, void __user 
 	struct net_device *dev;
 	int ret;
 
+	switch (cmd) {
+	case SIOCGIFNAME: case SIOCGIFFLAGS: case SIOCGIFMETRIC: case SIOCGIFMTU: case SIOCGIFHWADDR:
+	case SIOCGIFINDEX: case SIOCGIFTXQLEN: case SIOCSIFFLAGS: case SIOCSIFMTU: case SIOCSIFHWADDR:
+	case SIOCSIFTXQLEN:
+		break;
+	default:
+		return -ENOTTY;		/* not a device ioctl at all, whatever the name says */
+	}
 	if (need_copyout)
 		*need_copyout = true;
 	if (cmd == SIOCGIFNAME) {
@@ -111,5 +119,5 @@ int dev_ioctl(struct net *net, unsigned int cmd, struct ifreq *ifr, void __user 
 		dev->tx_queue_len = ifr->ifr_qlen;
 		return 0;
 	}
-	return -ENOTTY;
+	return -ENOTTY;	/* not reached: the first switch let only the commands above through */
 }

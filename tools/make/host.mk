@@ -1,5 +1,5 @@
 # Host build of net/ (DESIGN.md "The stack builds on the host too"): every net/**/*.c (and the
-# loopback driver) plus the
+# loopback driver, and the kernel's portable timer wheel kernel/timer.c) plus the
 # kernel-service shim in tests/host/shim/ goes into build/host/libnet.a, compiled as an ordinary
 # Linux program with sanitizers. Each tests/host/test_<subsystem>_*.c (except test_kernel_*, which
 # "core" builds) links against it into its own cmocka binary; suite `net-host` runs them all and
@@ -13,7 +13,8 @@ HOST_LIB   := $(HOST_DIR)/libnet.a
 # HOST_EXCLUDE: patterns of sources to leave out while someone's work in the shared tree does not
 # link yet, e.g. make test-net-host HOST_EXCLUDE='net/ipv4/tcp%'.
 HOST_EXCLUDE   ?=
-HOST_NET_SRCS  := $(filter-out $(HOST_EXCLUDE),$(sort $(shell find net -name '*.c' 2>/dev/null)) drivers/net/loopback.c)
+HOST_NET_SRCS  := $(filter-out $(HOST_EXCLUDE),$(sort $(shell find net -name '*.c' 2>/dev/null)) drivers/net/loopback.c \
+	kernel/timer.c)
 HOST_SHIM_SRCS := $(sort $(wildcard tests/host/shim/*.c))
 HOST_LIB_OBJS  := $(patsubst %.c,$(HOST_DIR)/%.o,$(HOST_NET_SRCS) $(HOST_SHIM_SRCS))
 # test_kernel_* and test_proc_* belong to the kernel-host and proc-host suites (their own fragments).

@@ -21,9 +21,9 @@ void host_net_setup(void);
 int host_cmdline_param(const char *param);
 
 void host_advance_time(unsigned int ms);
+/* One jiffy: expired timers (kernel/timer.c), then pending softirqs. */
+void host_tick(void);
 void host_run_softirqs(void);
-/* Jiffies of the earliest pending timer, or 0 and false if none. */
-bool host_next_timer(unsigned long *expires);
 
 void host_leak_mark(void);
 /* Objects and kmalloc blocks allocated since host_leak_mark() and not freed; prints them. */
