@@ -21,8 +21,11 @@
 #include <linux/net.h>
 #include <linux/socket.h>
 #include <linux/uio.h>
+#include <linux/netdevice.h>
 #include <net/sock.h>
 #include <net/net_namespace.h>
+#include <uapi/linux/if.h>
+#include <uapi/linux/sockios.h>
 
 static ssize_t sock_read(struct file *file, char __user *buf, size_t count, loff_t *pos);
 static ssize_t sock_write(struct file *file, const char __user *buf, size_t count, loff_t *pos);
@@ -377,9 +380,14 @@ static ssize_t sock_write(struct file *file, const char __user *buf, size_t coun
 	return sock_sendmsg(sock, &msg);
 }
 
-/* No kernel-side extras: everything is the protocol's (inet_ioctl -> devinet/route/arp/FIONREAD). */
+/*
+ * The protocol first (inet_ioctl: addresses, routes, ARP, FIONREAD); what it does not know is a
+ * device request (SIOCGIFFLAGS, SIOCGIFMTU, SIOCGIFHWADDR ...) for dev_ioctl.
+ */
 static long sock_do_ioctl(struct net *net, struct socket *sock, unsigned int cmd, unsigned long arg)
 {
+	struct ifreq ifr;
+	bool need_copyout;
 	int err;
 
 	err = sock->ops->ioctl(sock, cmd, arg);
@@ -390,7 +398,14 @@ static long sock_do_ioctl(struct net *net, struct socket *sock, unsigned int cmd
 	 */
 	if (err != -ENOIOCTLCMD)
 		return err;
-	return -ENOTTY;
+
+	if (copy_from_user(&ifr, (void __user *)arg, sizeof(struct ifreq)))
+		return -EFAULT;
+	err = dev_ioctl(net, cmd, &ifr, (void __user *)arg, &need_copyout);
+	if (!err && need_copyout)
+		if (copy_to_user((void __user *)arg, &ifr, sizeof(struct ifreq)))
+			return -EFAULT;
+	return err;
 }
 
 /*
@@ -401,8 +416,11 @@ static noinline long sock_ioctl(struct file *file, unsigned int cmd, unsigned lo
 {
 	struct socket *sock = file->private_data;
 	struct sock *sk = sock->sk;
+	struct net *net = sock_net(sk);
 
-	return sock_do_ioctl(sock_net(sk), sock, cmd, arg);
+	if (cmd == SIOCGIFCONF)
+		return dev_ifconf(net, (struct ifconf __user *)arg);
+	return sock_do_ioctl(net, sock, cmd, arg);
 }
 
 /* No kernel side poll: the protocol's (tcp_poll, udp_poll, datagram_poll) reports readiness. */

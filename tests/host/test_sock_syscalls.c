@@ -5,6 +5,7 @@
  */
 #include <linux/slab.h>
 #include <uapi/linux/sockios.h>
+#include <uapi/linux/if.h>
 #include "sock_helpers.h"
 
 static void test_socket_bad_family_type_protocol(void **state)
@@ -363,6 +364,39 @@ static void test_sockets_are_freed_on_close(void **state)
 	assert_int_equal(sock_prot_inuse_get(&init_net, &udp_prot), 0);
 }
 
+static long sock_file_ioctl(int fd, unsigned int cmd, void *arg)
+{
+	struct file *f = fget(fd);
+	long ret = f->f_op->unlocked_ioctl(f, cmd, (unsigned long)arg);
+
+	fput(f);
+	return ret;
+}
+
+/* ioctl on a socket: inet_ioctl (addresses), then dev_ioctl (flags, MTU), else ENOTTY. */
+static void test_ioctl_inet_then_device(void **state)
+{
+	int fd = __sys_socket(AF_INET, SOCK_DGRAM, 0);
+	struct ifreq ifr;
+
+	memset(&ifr, 0, sizeof(ifr));
+	strcpy(ifr.ifr_name, "lo");
+	assert_int_equal(sock_file_ioctl(fd, SIOCGIFADDR, &ifr), 0);
+	assert_int_equal(((struct sockaddr_in *)&ifr.ifr_addr)->sin_addr.s_addr, LOOPBACK_IP);
+	memset(&ifr, 0, sizeof(ifr));
+	strcpy(ifr.ifr_name, sock_test_dev->name);
+	assert_int_equal(sock_file_ioctl(fd, SIOCGIFMTU, &ifr), 0);
+	assert_int_equal(ifr.ifr_mtu, sock_test_dev->mtu);
+	assert_int_equal(sock_file_ioctl(fd, SIOCGIFFLAGS, &ifr), 0);
+	assert_true(ifr.ifr_flags & IFF_UP);
+	strcpy(ifr.ifr_name, "nosuch0");
+	assert_int_equal(sock_file_ioctl(fd, SIOCGIFMTU, &ifr), -ENODEV);
+	assert_int_equal(sock_file_ioctl(fd, SIOCGIFMTU, BAD_USER_PTR), -EFAULT);
+	strcpy(ifr.ifr_name, "lo");
+	assert_int_equal(sock_file_ioctl(fd, 0x12345678, &ifr), -ENOTTY);
+	host_close_fd(fd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -380,6 +414,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_ip_level_options, sock_setup, sock_teardown),
 		cmocka_unit_test_setup_teardown(test_shutdown_errors, sock_setup, sock_teardown),
 		cmocka_unit_test_setup_teardown(test_sockets_are_freed_on_close, sock_setup, sock_teardown),
+		cmocka_unit_test_setup_teardown(test_ioctl_inet_then_device, sock_setup, sock_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
