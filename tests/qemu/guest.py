@@ -47,7 +47,7 @@ def safe_name(name):
 
 
 def run_qemu_args(nic=None, net=None, fwd=(), pcap=None, mem=None, cmdline=None, gdb=None, run=None,
-                  timeout=None, extra=()):
+                  timeout=None, mac=None, extra=()):
     """The run-qemu.sh argument list for these options (None = run-qemu.sh's default)."""
     args = [RUN_QEMU]
     nics = [nic] if isinstance(nic, str) else list(nic or [])
@@ -62,6 +62,8 @@ def run_qemu_args(nic=None, net=None, fwd=(), pcap=None, mem=None, cmdline=None,
         args += ['--pcap', pcap]
     if mem:
         args += ['--mem', str(mem)]
+    if mac:
+        args += ['--mac', mac]
     if cmdline:
         args += ['--cmdline', cmdline]
     if gdb is not None:
