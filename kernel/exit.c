@@ -15,6 +15,7 @@
 #include <linux/sched/mm.h>
 #include <linux/fdtable.h>
 #include <linux/jiffies.h>
+#include <asm/page.h>
 #include <uapi/linux/wait.h>
 #include <uapi/linux/time_types.h>
 
@@ -128,13 +129,43 @@ static bool wait_matches(const struct task_struct *p, pid_t pid)
 struct rusage {
 	struct __kernel_old_timeval ru_utime;
 	struct __kernel_old_timeval ru_stime;
-	long ru_other[14];	/* maxrss ... nivcsw: not tracked, reported as 0 */
+	long ru_maxrss, ru_ixrss, ru_idrss, ru_isrss, ru_minflt, ru_majflt, ru_nswap;
+	long ru_inblock, ru_oublock, ru_msgsnd, ru_msgrcv, ru_nsignals, ru_nvcsw, ru_nivcsw;
 };
 
 static void ticks_to_timeval(unsigned long ticks, struct __kernel_old_timeval *tv)
 {
 	tv->tv_sec = ticks / HZ;
 	tv->tv_usec = (ticks % HZ) * (1000000 / HZ);
+}
+
+#define RUSAGE_SELF	0
+#define RUSAGE_CHILDREN	(-1)
+#define RUSAGE_THREAD	1
+
+SYSCALL_DEFINE2(getrusage, int, who, struct rusage __user *, ru)
+{
+	struct task_struct *tsk = current;
+	struct rusage r;
+
+	memset(&r, 0, sizeof(r));
+	switch (who) {
+	case RUSAGE_SELF:
+	case RUSAGE_THREAD:
+		ticks_to_timeval(tsk->utime, &r.ru_utime);
+		ticks_to_timeval(tsk->stime, &r.ru_stime);
+		r.ru_maxrss = tsk->mm ? tsk->mm->total_pages * (PAGE_SIZE / 1024) : 0;
+		r.ru_nvcsw = tsk->nvcsw;
+		r.ru_nivcsw = tsk->nivcsw;
+		break;
+	case RUSAGE_CHILDREN:
+		ticks_to_timeval(tsk->cutime, &r.ru_utime);
+		ticks_to_timeval(tsk->cstime, &r.ru_stime);
+		break;
+	default:
+		return -EINVAL;
+	}
+	return copy_to_user(ru, &r, sizeof(r)) ? -EFAULT : 0;
 }
 
 static long wait_task_zombie(struct task_struct *p, int options, int __user *stat_addr,
@@ -151,8 +182,11 @@ static long wait_task_zombie(struct task_struct *p, int options, int __user *sta
 		ticks_to_timeval(p->stime, &r.ru_stime);
 	}
 	/* As Linux: the child is reaped even when the status cannot be stored. */
-	if (!(options & WNOWAIT))
+	if (!(options & WNOWAIT)) {
+		current->cutime += p->utime + p->cutime;
+		current->cstime += p->stime + p->cstime;
 		release_task(p);
+	}
 	if (stat_addr && put_user(status, stat_addr))
 		ret = -EFAULT;
 	if (ru && copy_to_user(ru, &r, sizeof(r)))

@@ -232,6 +232,67 @@ void mm_unmap_range(struct mm_struct *mm, unsigned long start, unsigned long end
 	}
 }
 
+/* Cuts vma in two at addr (inside it); the upper part becomes a new region after it. */
+static int split_vma(struct vm_area_struct *vma, unsigned long addr)
+{
+	struct vm_area_struct *upper = kmalloc(sizeof(*upper), GFP_KERNEL);
+
+	if (!upper)
+		return -ENOMEM;
+	upper->vm_start = addr;
+	upper->vm_end = vma->vm_end;
+	upper->vm_flags = vma->vm_flags;
+	vma->vm_end = addr;
+	list_add(&upper->list, &vma->list);
+	return 0;
+}
+
+int mm_mprotect(struct mm_struct *mm, unsigned long start, unsigned long end, unsigned long prot_flags)
+{
+	const unsigned long prot_mask = VM_READ | VM_WRITE | VM_EXEC;
+	struct vm_area_struct *vma;
+	unsigned long addr = start;
+	int err;
+
+	/* Every page of the range must be mapped (Linux: -ENOMEM otherwise). */
+	list_for_each_entry(vma, &mm->mmap, list) {
+		if (vma->vm_end <= addr || addr >= end)
+			continue;
+		if (vma->vm_start > addr)
+			return -ENOMEM;
+		addr = vma->vm_end;
+	}
+	if (addr < end)
+		return -ENOMEM;
+
+	list_for_each_entry(vma, &mm->mmap, list) {
+		if (vma->vm_end <= start || vma->vm_start >= end)
+			continue;
+		if (vma->vm_start < start) {
+			err = split_vma(vma, start);
+			if (err)
+				return err;
+			continue;	/* the next entry is the part inside the range */
+		}
+		if (vma->vm_end > end) {
+			err = split_vma(vma, end);
+			if (err)
+				return err;
+		}
+		vma->vm_flags = (vma->vm_flags & ~prot_mask) | (prot_flags & prot_mask);
+		for (addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
+			unsigned long *pte = walk_pte(mm, addr, false);
+
+			if (!pte || !(*pte & _PAGE_PRESENT))
+				continue;
+			*pte = (*pte & PTE_PFN_MASK) | vm_flags_to_pte(vma->vm_flags);
+			if (mm_is_current(mm))
+				__flush_tlb_one(addr);
+		}
+	}
+	return 0;
+}
+
 unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len)
 {
 	unsigned long addr = USER_MMAP_BASE;

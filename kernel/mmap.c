@@ -1,5 +1,5 @@
 /*
- * brk, mmap, munmap (Linux: mm/mmap.c, mm/mmap.c's brk). Only private anonymous memory: a
+ * brk, mmap, munmap, mprotect (Linux: mm/mmap.c, mm/mprotect.c). Only private anonymous memory: a
  * malloc's heap and big blocks. Pages are mapped and zeroed at once (kernel/mm_user.c).
  */
 #include <linux/kernel.h>
@@ -84,6 +84,17 @@ SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
 		return -EINVAL;
 	mm_unmap_range(current->mm, addr, addr + PAGE_ALIGN(len));
 	return 0;
+}
+
+SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot)
+{
+	if ((start & ~PAGE_MASK) || (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)))
+		return -EINVAL;
+	if (!len)
+		return 0;
+	if (len > TASK_SIZE_MAX || start > TASK_SIZE_MAX - PAGE_ALIGN(len))
+		return -ENOMEM;
+	return mm_mprotect(current->mm, start, start + PAGE_ALIGN(len), prot_to_vm_flags(prot));
 }
 
 /* Advice only: nothing here pages anything out. */

@@ -123,6 +123,20 @@ SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv, void __u
 	return 0;
 }
 
+SYSCALL_DEFINE2(settimeofday, struct __kernel_old_timeval __user *, tv, void __user *, tz)
+{
+	struct __kernel_old_timeval v;
+
+	if (!tv)
+		return 0;
+	if (copy_from_user(&v, tv, sizeof(v)))
+		return -EFAULT;
+	if (v.tv_sec < 0 || v.tv_usec < 0 || v.tv_usec >= 1000000)
+		return -EINVAL;
+	realtime_offset_ns = v.tv_sec * NSEC_PER_SEC + v.tv_usec * NSEC_PER_USEC - (s64)ktime_get_ns();
+	return 0;
+}
+
 SYSCALL_DEFINE1(time, long __user *, tloc)
 {
 	long t = ktime_get_real_ns() / NSEC_PER_SEC;

@@ -75,10 +75,11 @@ static int proc_pid_stat(struct seq_file *m, void *v)
 	mm = p->mm;
 	state = task_state_char(p, &state_name);
 	/* Fields 1-24 as proc(5) lists them, then the rest of the 52 with what we know. */
-	seq_printf(m, "%d (%s) %c %d %d %d %d %d %u 0 0 0 0 %lu %lu 0 0 20 0 1 0 %lu %lu %lu ",
+	seq_printf(m, "%d (%s) %c %d %d %d %d %d %u 0 0 0 0 %lu %lu %lu %lu 20 0 1 0 %lu %lu %lu ",
 		   p->pid, p->comm, state, p->parent ? p->parent->pid : 0, p->pgid, p->sid,
 		   (p->flags & PF_KTHREAD) ? 0 : TTY_CONSOLE_NR, -1, p->flags,
 		   ticks_to_clock_t(p->utime), ticks_to_clock_t(p->stime),
+		   ticks_to_clock_t(p->cutime), ticks_to_clock_t(p->cstime),
 		   ticks_to_clock_t(p->start_time), mm ? mm->total_pages * PAGE_SIZE : 0,
 		   mm ? mm->total_pages : 0);
 	seq_printf(m, "18446744073709551615 %lu %lu %lu 0 0 %lu %lu %lu %lu 0 0 0 17 0 0 0 0 0 0 "

@@ -86,6 +86,7 @@ struct task_struct {
 
 	int time_slice;			/* ticks left before user mode is preempted */
 	unsigned long utime, stime;	/* ticks spent in user / kernel mode */
+	unsigned long cutime, cstime;	/* of waited-for children (getrusage RUSAGE_CHILDREN) */
 	unsigned long start_time;	/* jiffies at fork */
 	unsigned long nvcsw, nivcsw;	/* voluntary / involuntary context switches */
 
