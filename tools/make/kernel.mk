@@ -7,7 +7,7 @@
 # moves between the links (checked after the second link).
 
 # Directories whose code does not build into the kernel yet (logged in /work/coord/LOG.md).
-KERNEL_EXCLUDE ?= net drivers/net
+KERNEL_EXCLUDE ?=
 
 KERNEL_SRC_DIRS := kernel drivers net arch fs
 KERNEL_ASM_DIRS := boot arch kernel
