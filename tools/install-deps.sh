@@ -15,7 +15,7 @@ needs=(
 	/usr/lib/python3/dist-packages/pexpect/__init__.py:python3-pexpect
 	/usr/lib/python3/dist-packages/xdist/__init__.py:python3-pytest-xdist
 	/usr/lib/python3/dist-packages/pytest_timeout.py:python3-pytest-timeout
-	tshark:tshark ip:iproute2 nc:netcat-openbsd curl:curl socat:socat
+	tshark:tshark ip:iproute2 nc:netcat-openbsd curl:curl socat:socat ping:iputils-ping
 )
 
 missing=()
