@@ -809,6 +809,8 @@ static int tcp_clean_rtx_queue(struct sock *sk, u32 prior_snd_una, u32 *acked_pk
 		tcp_skb_free(sk, skb);
 	}
 
+	if (pkts_acked)
+		sock_set_flag(sk, SOCK_QUEUE_SHRUNK);	/* writers waiting for sndbuf space may go on */
 	if (flag & FLAG_ACKED) {
 		if (first_ackt && !(flag & FLAG_RETRANS_DATA_ACKED))
 			seq_rtt_us = (long)(tp->tcp_mstamp - first_ackt);

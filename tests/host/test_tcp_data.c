@@ -240,6 +240,43 @@ static void test_tcp_ack_of_unsent_data(void **state)
 	th_release(sock);
 }
 
+static int write_space_calls;
+
+static void count_write_space(struct sock *sk)
+{
+	write_space_calls++;
+	sk_stream_write_space(sk);
+}
+
+/* A writer that filled sk_sndbuf (EAGAIN) is woken (sk_write_space) once ACKs free the queue. */
+static void test_tcp_full_sndbuf_woken_by_acks(void **state)
+{
+	struct socket *sock = establish(0, 0);
+	struct sock *sk = sock->sk;
+	static u8 buf[8192];
+	struct out_seg s;
+	u32 end = our_seq;
+	int n, total = 0;
+
+	sk->sk_sndbuf = 32 * 1024;
+	sk->sk_write_space = count_write_space;
+	tcp_sk(sk)->nonagle |= TCP_NAGLE_OFF;
+	while ((n = th_send(sk, buf, sizeof(buf))) > 0)
+		total += n;
+	assert_int_equal(n, -EAGAIN);
+	assert_false(sk_stream_is_writeable(sk));
+	assert_true(test_bit(SOCK_NOSPACE, &sock->flags));
+	while (th_pop(&s))
+		if (after(s.seq + s.len, end))
+			end = s.seq + s.len;
+	write_space_calls = 0;
+	th_peer(peer_seq, end, TCPHDR_ACK, 65535, NULL, 0, NULL);
+	assert_true(write_space_calls > 0);
+	assert_true(sk_stream_is_writeable(sk));
+	assert_int_equal(th_send(sk, buf, 100), 100);
+	th_release(sock);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -251,6 +288,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_tcp_receive_window_closes_and_reopens, th_setup, th_teardown),
 		cmocka_unit_test_setup_teardown(test_tcp_paws_rejects_old_timestamp, th_setup, th_teardown),
 		cmocka_unit_test_setup_teardown(test_tcp_ack_of_unsent_data, th_setup, th_teardown),
+		cmocka_unit_test_setup_teardown(test_tcp_full_sndbuf_woken_by_acks, th_setup, th_teardown),
 	};
 
 	return cmocka_run_group_tests_name("tcp_data", tests, NULL, NULL);
