@@ -155,7 +155,8 @@ if [[ ! (${#nics[@]} -eq 1 && ${nics[0]} == none) ]]; then
 				fwd_done=1
 			fi
 			;;
-		tap:?*) nd="tap,id=n$i,ifname=${net#tap:},script=no,downscript=no" ;;
+		# vnet_hdr=off: QEMU 7.2's filter-dump would write the virtio-net header into the pcap
+		tap:?*) nd="tap,id=n$i,ifname=${net#tap:},script=no,downscript=no,vnet_hdr=off" ;;
 		dgram:*)
 			[[ $net =~ ^dgram:([0-9]+):([0-9]+)$ ]] || die "--net: expected dgram:LOCALPORT:REMOTEPORT, got '$net'"
 			nd="dgram,id=n$i,local.type=inet,local.host=127.0.0.1,local.port=${BASH_REMATCH[1]}"
