@@ -13,6 +13,7 @@
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/poll.h>
+#include <linux/interrupt.h>
 #include <linux/skbuff.h>
 #include <linux/uio.h>
 #include <net/sock.h>
@@ -175,11 +176,17 @@ struct sk_buff *skb_recv_datagram(struct sock *sk, unsigned int flags, int noblo
 	return __skb_recv_datagram(sk, flags | (noblock ? MSG_DONTWAIT : 0), &peeked, err);
 }
 
-/* Done with a received datagram (after a peek too: drops the reader's reference). */
+/*
+ * Done with a received datagram (after a peek too: drops the reader's reference). The datagram
+ * reader does not own the socket, so softirq may be charging sk_forward_alloc for a new arrival:
+ * uncharge and reclaim with bottom halves off.
+ */
 void skb_free_datagram(struct sock *sk, struct sk_buff *skb)
 {
+	local_bh_disable();
 	consume_skb(skb);
 	sk_mem_reclaim(sk);
+	local_bh_enable();
 }
 
 /**
