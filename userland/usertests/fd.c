@@ -21,6 +21,8 @@
 #include <sys/klog.h>
 #include <sys/random.h>
 #include <dirent.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
 #include <linux/reboot.h>
 #include "usertests.h"
 
@@ -74,6 +76,41 @@ void test_badfd(void)
 	EXPECT_ERR(fstat(-1, &st), EBADF);
 	EXPECT_ERR(fstat(closed_fd, &st), EBADF);
 	EXPECT_ERR(getdents64(-1, buf, sizeof(buf)), EBADF);
+
+	EXPECT_ERR(mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, -1, 0) == MAP_FAILED ? -1 : 0, EBADF);
+	EXPECT_ERR(mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, closed_fd, 0) == MAP_FAILED ? -1 : 0, EBADF);
+	{
+		fd_set set;
+		struct timeval tv = { 0, 0 };
+
+		FD_ZERO(&set);
+		FD_SET(closed_fd, &set);
+		EXPECT_ERR_OPT(select(closed_fd + 1, &set, NULL, NULL, &tv), EBADF);
+	}
+	/* Socket calls on a bad descriptor (EBADF) and on a pipe (ENOTSOCK); ENOSYS while there is no network. */
+	{
+		struct sockaddr_in sin = { .sin_family = AF_INET };
+		socklen_t len = sizeof(sin);
+		int v, bad[2] = { -1, closed_fd }, i;
+
+		for (i = 0; i < 2; i++) {
+			EXPECT_ERR_OPT(bind(bad[i], (struct sockaddr *)&sin, sizeof(sin)), EBADF);
+			EXPECT_ERR_OPT(connect(bad[i], (struct sockaddr *)&sin, sizeof(sin)), EBADF);
+			EXPECT_ERR_OPT(listen(bad[i], 1), EBADF);
+			EXPECT_ERR_OPT(accept(bad[i], NULL, NULL), EBADF);
+			EXPECT_ERR_OPT(sendto(bad[i], buf, 1, 0, NULL, 0), EBADF);
+			EXPECT_ERR_OPT(recvfrom(bad[i], buf, 1, MSG_DONTWAIT, NULL, NULL), EBADF);
+			EXPECT_ERR_OPT(shutdown(bad[i], SHUT_RDWR), EBADF);
+			EXPECT_ERR_OPT(getsockname(bad[i], (struct sockaddr *)&sin, &len), EBADF);
+			EXPECT_ERR_OPT(getpeername(bad[i], (struct sockaddr *)&sin, &len), EBADF);
+			EXPECT_ERR_OPT(setsockopt(bad[i], SOL_SOCKET, SO_REUSEADDR, &v, sizeof(v)), EBADF);
+			EXPECT_ERR_OPT(getsockopt(bad[i], SOL_SOCKET, SO_TYPE, &v, &len), EBADF);
+		}
+		EXPECT_ERR_OPT(sendto(fds[1], buf, 1, 0, NULL, 0), ENOTSOCK);
+		EXPECT_ERR_OPT(recvfrom(fds[0], buf, 1, MSG_DONTWAIT, NULL, NULL), ENOTSOCK);
+		EXPECT_ERR_OPT(accept(fds[0], NULL, NULL), ENOTSOCK);
+		EXPECT_ERR_OPT(getsockname(fds[0], (struct sockaddr *)&sin, &len), ENOTSOCK);
+	}
 
 	/* poll reports a bad descriptor in revents (POLLNVAL) and ignores negative ones. */
 	pfd[0].fd = closed_fd;
