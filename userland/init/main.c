@@ -20,16 +20,22 @@
 
 static int run_stream(FILE *f)
 {
-	char line[MAX_LINE];
-	size_t n;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
 
-	while (fgets(line, sizeof(line), f)) {
-		n = strlen(line);
+	while ((n = getline(&line, &cap, f)) >= 0) {
 		if (n && line[n - 1] == '\n')
-			line[n - 1] = '\0';
+			line[--n] = '\0';
+		if (n >= MAX_LINE) {
+			fprintf(stderr, "init: line too long (%zd characters, at most %d)\n", n, MAX_LINE - 1);
+			last_status = 2;
+			continue;
+		}
 		run_line(line);
 		jobs_reap(1);
 	}
+	free(line);
 	return last_status;
 }
 
