@@ -194,46 +194,126 @@ static long wait_task_zombie(struct task_struct *p, int options, int __user *sta
 	return ret;
 }
 
-static noinline long kernel_wait4(pid_t upid, int __user *stat_addr, int options, struct rusage __user *ru)
+/*
+ * Sleeps until a child matching upid is a zombie and returns it. NULL with *err set otherwise:
+ * -ECHILD (no such child), 0 (WNOHANG and none has exited), -ERESTARTSYS (a signal).
+ */
+static noinline struct task_struct *do_wait(pid_t upid, int options, long *err)
 {
-	struct task_struct *self = current, *p, *n;
+	struct task_struct *self = current, *p, *zombie = NULL;
 	DEFINE_WAIT(wait);
-	long ret;
-
-	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | WNOWAIT | __WNOTHREAD | __WCLONE | __WALL))
-		return -EINVAL;
-	if (upid == -INT_MAX - 1)		/* -INT_MIN would overflow */
-		return -ESRCH;
 
 	for (;;) {
 		bool found = false;
 
 		prepare_to_wait(&self->wait_chldexit, &wait, TASK_INTERRUPTIBLE);
-		list_for_each_entry_safe(p, n, &self->children, sibling) {
+		list_for_each_entry(p, &self->children, sibling) {
 			if (!wait_matches(p, upid) || p->exit_state == EXIT_DEAD)
 				continue;
 			found = true;
 			if (p->exit_state == EXIT_ZOMBIE) {
-				finish_wait(&self->wait_chldexit, &wait);
-				return wait_task_zombie(p, options, stat_addr, ru);
+				zombie = p;
+				break;
 			}
 		}
-		ret = -ECHILD;
-		if (!found)
+		*err = -ECHILD;
+		if (zombie || !found)
 			break;
-		ret = 0;
+		*err = 0;
 		if (options & WNOHANG)
 			break;
-		ret = -ERESTARTSYS;
+		*err = -ERESTARTSYS;
 		if (signal_pending(self))
 			break;
 		schedule();
 	}
 	finish_wait(&self->wait_chldexit, &wait);
-	return ret;
+	return zombie;
+}
+
+static noinline long kernel_wait4(pid_t upid, int __user *stat_addr, int options, struct rusage __user *ru)
+{
+	struct task_struct *p;
+	long err;
+
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | WNOWAIT | __WNOTHREAD | __WCLONE | __WALL))
+		return -EINVAL;
+	if (upid == -INT_MAX - 1)		/* -INT_MIN would overflow */
+		return -ESRCH;
+	p = do_wait(upid, options, &err);
+	return p ? wait_task_zombie(p, options, stat_addr, ru) : err;
 }
 
 SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options, struct rusage __user *, ru)
 {
 	return kernel_wait4(upid, stat_addr, options, ru);
+}
+
+/* The siginfo waitid() fills, x86_64 layout (128 bytes). */
+struct waitid_info {
+	int si_signo;
+	int si_errno;
+	int si_code;
+	int pad;
+	int si_pid;
+	unsigned int si_uid;
+	int si_status;
+	int pad2;
+	long si_utime, si_stime;
+	char rest[128 - 48];
+};
+
+SYSCALL_DEFINE5(waitid, int, which, pid_t, upid, struct waitid_info __user *, infop, int, options,
+		struct rusage __user *, ru)
+{
+	struct waitid_info info;
+	struct task_struct *p;
+	pid_t pid;
+	long err;
+
+	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED | __WNOTHREAD | __WCLONE | __WALL))
+		return -EINVAL;
+	if (!(options & (WEXITED | WSTOPPED | WCONTINUED)))
+		return -EINVAL;
+	switch (which) {
+	case P_ALL:
+		pid = -1;
+		break;
+	case P_PID:
+		if (upid <= 0)
+			return -EINVAL;
+		pid = upid;
+		break;
+	case P_PGID:
+		if (upid < 0)
+			return -EINVAL;
+		pid = -upid;	/* 0: the caller's group, as wait4(0) */
+		break;
+	default:
+		return -EINVAL;
+	}
+	memset(&info, 0, sizeof(info));
+	/* Without job control only exits are events: waiting for stops alone waits for nothing. */
+	p = (options & WEXITED) ? do_wait(pid, options, &err) : NULL;
+	if (!(options & WEXITED))
+		err = (options & WNOHANG) ? 0 : -ECHILD;
+	if (p) {
+		info.si_signo = SIGCHLD;
+		info.si_pid = p->pid;
+		if (p->exit_code & 0x7f) {
+			info.si_code = CLD_KILLED;
+			info.si_status = p->exit_code & 0x7f;
+		} else {
+			info.si_code = CLD_EXITED;
+			info.si_status = (p->exit_code >> 8) & 0xff;
+		}
+		err = wait_task_zombie(p, options, NULL, ru);
+		if (err > 0)
+			err = 0;
+	}
+	if (err < 0)
+		return err;
+	if (infop && copy_to_user(infop, &info, sizeof(info)))
+		return -EFAULT;
+	return 0;
 }
