@@ -193,24 +193,6 @@ static struct chunk *find_free(size_t need)
 	return NULL;
 }
 
-static void *heap_alloc(size_t need)
-{
-	struct chunk *c = find_free(need);
-
-	if (!c) {
-		if (heap_grow(need) < 0) {
-			errno = ENOMEM;
-			return NULL;
-		}
-		c = find_free(need);
-	}
-	bin_remove(c);
-	c->size |= INUSE;
-	next_chunk(c)->size |= PREV_INUSE;
-	split_chunk(c, need);
-	return payload(c);
-}
-
 static void *mmap_alloc(size_t need)
 {
 	size_t len = (need + PAGE - 1) & ~(PAGE - 1);
@@ -220,6 +202,28 @@ static void *mmap_alloc(size_t need)
 		return NULL;
 	c->prev_size = len;		/* the mapping's length, for munmap */
 	c->size = len | MMAPPED | INUSE;
+	return payload(c);
+}
+
+static void *heap_alloc(size_t need)
+{
+	struct chunk *c = find_free(need);
+
+	if (!c) {
+		if (heap_grow(need) < 0) {
+			/* The break cannot move (another mapping is in the way, or a limit): use mmap. */
+			void *p = mmap_alloc(need);
+
+			if (!p)
+				errno = ENOMEM;
+			return p;
+		}
+		c = find_free(need);
+	}
+	bin_remove(c);
+	c->size |= INUSE;
+	next_chunk(c)->size |= PREV_INUSE;
+	split_chunk(c, need);
 	return payload(c);
 }
 
@@ -359,6 +363,11 @@ int posix_memalign(void **memptr, size_t alignment, size_t n)
 	if (!raw)
 		return ENOMEM;
 	c = payload_chunk(raw);
+	if (c->size & MMAPPED) {
+		/* The heap could not grow: a mapping cannot be split like a heap chunk. */
+		free(raw);
+		return ENOMEM;
+	}
 	aligned = (char *)(((uintptr_t)raw + MIN_CHUNK + alignment - 1) & ~(alignment - 1));
 	ac = payload_chunk(aligned);
 	gap = (size_t)((char *)ac - (char *)c);
