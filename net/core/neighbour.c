@@ -265,6 +265,9 @@ static void neigh_timer_handler(struct timer_list *t)
 
 	if ((neigh->nud_state & (NUD_INCOMPLETE | NUD_PROBE)) &&
 	    (unsigned int)neigh->probes >= neigh_max_probes(neigh)) {
+		net_debug(NET_DBG_ARP, "neigh: %08x on %s %s -> FAILED after %d probes\n",
+			  ntohl(neigh->primary_key[0]), neigh->dev->name, neigh_state_name(neigh->nud_state),
+			  neigh->probes);
 		neigh->nud_state = NUD_FAILED;
 		neigh->updated = now;
 		neigh_invalidate(neigh);
@@ -405,6 +408,8 @@ noinline int neigh_update(struct neighbour *neigh, const u8 *lladdr, u8 new, u32
 	}
 
 	if (new != old) {
+		net_debug(NET_DBG_ARP, "neigh: %08x on %s %s -> %s\n", ntohl(neigh->primary_key[0]), dev->name,
+			  neigh_state_name(old), neigh_state_name(new));
 		neigh_del_timer(neigh);
 		if (new & NUD_PROBE)
 			neigh->probes = 0;

@@ -245,6 +245,12 @@ static noinline int arp_process(struct net *net, struct sock *sk, struct sk_buff
 		arp_stats.in_requests++;
 	else
 		arp_stats.in_replies++;
+	if (unlikely(net_debug_mask & NET_DBG_ARP)) {
+		char s_ip[16], t_ip[16], s_hw[18];
+
+		printk(KERN_DEBUG "arp: %s %s (%s) -> %s on %s\n", op == ARPOP_REQUEST ? "who-has" : "is-at",
+		       in_ntoa(s_ip, sip), eth_addr_str(s_hw, sha), in_ntoa(t_ip, tip), dev->name);
+	}
 
 	/* RFC 1122 2.3.2.1 / Linux: never answer for or learn loopback and multicast addresses. */
 	if (ipv4_is_multicast(tip) || ipv4_is_loopback(tip) || ipv4_is_multicast(sip) ||

@@ -198,6 +198,7 @@ inhdr_error:
 		drop_reason = SKB_DROP_REASON_IP_INHDR;
 	__IP_INC_STATS(net, IPSTATS_MIB_INHDRERRORS);
 drop:
+	net_debug(NET_DBG_IP, "ip: drop on %s: %s (len %u)\n", skb->dev->name, drop_reasons[drop_reason], skb->len);
 	kfree_skb_reason(skb, drop_reason);
 	return NULL;
 }
