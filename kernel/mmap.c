@@ -5,6 +5,7 @@
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/syscalls.h>
+#include <linux/fs.h>
 #include <linux/sched/task.h>
 #include <linux/sched/mm.h>
 #include <asm/page.h>
@@ -51,8 +52,14 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, pr
 		return -EINVAL;
 	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
 		return -EINVAL;
-	if (!(flags & MAP_ANONYMOUS))
-		return -ENODEV;		/* no file can be mapped */
+	if (!(flags & MAP_ANONYMOUS)) {
+		struct file *file = fget(fd);
+
+		if (!file)
+			return -EBADF;
+		fput(file);
+		return -ENODEV;		/* no file here can be mapped */
+	}
 	/* Shared anonymous memory would have to stay shared across fork: not supported. */
 	if (type == MAP_SHARED)
 		return -EINVAL;
