@@ -1,13 +1,14 @@
 """Runs inside gdb (`gdb -batch -x gdbdriver.py`): set breakpoints, continue, record every hit as JSON.
 
 Driven by tests/qemu/gdbrun.py; configuration in the environment variable QA_GDB_CONFIG (JSON):
-  {"breaks": [{"spec": "start_kernel", "once": true, "bt": false}, ...],
+  {"breaks": [{"spec": "start_kernel", "once": true, "bt": false,
+               "eval": {"syn": "((struct tcphdr *)skb->data)->syn"}}, ...],
    "max_hits": 50,            # stop recording after this many hits
    "until": "tcp_v4_connect", # optional: stop after this function was hit (and `after` more hits)
    "after": 0,
    "out": "/path/hits.json"}
 Each hit: {"n": breakpoint number, "function", "file", "line", "args": {name: value as gdb prints it},
-"bt": [function names, innermost first] when asked}. When recording ends gdb detaches, so the guest
+"bt": [function names, innermost first] when asked, "eval": {name: value} of the expressions asked for}. When recording ends gdb detaches, so the guest
 runs its --run commands to the end and powers off; "end" says why recording stopped.
 """
 import json
@@ -86,6 +87,11 @@ while len(hits) < cfg.get('max_hits', 50):
            'args': frame_args(frame)}
     if spec.get('bt'):
         hit['bt'] = backtrace(frame)
+    for name, expr in spec.get('eval', {}).items():
+        try:
+            hit.setdefault('eval', {})[name] = str(gdb.parse_and_eval(expr))
+        except (gdb.error, RuntimeError) as e:
+            hit.setdefault('eval', {})[name] = '<%s>' % e
     hits.append(hit)
     if spec.get('once') and bps[num][0].is_valid():
         bps[num][0].delete()
