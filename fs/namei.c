@@ -12,56 +12,12 @@
 #include <linux/sched/task.h>
 #include "internal.h"
 
-int normalize_path(const char *cwd, const char *path, char *out, size_t size)
-{
-	size_t len = 0;
-	const char *p;
-	int pass;
-
-	if (size < 2)
-		return -ENAMETOOLONG;
-	out[len++] = '/';
-	/* Two passes: the working directory (unless path is absolute), then path itself. */
-	for (pass = (path[0] == '/') ? 1 : 0; pass < 2; pass++) {
-		p = pass ? path : cwd;
-		while (*p) {
-			const char *start;
-			size_t n;
-
-			while (*p == '/')
-				p++;
-			start = p;
-			while (*p && *p != '/')
-				p++;
-			n = p - start;
-			if (n == 0 || (n == 1 && start[0] == '.'))
-				continue;
-			if (n == 2 && start[0] == '.' && start[1] == '.') {
-				while (len > 1 && out[len - 1] != '/')
-					len--;
-				if (len > 1)
-					len--;	/* the slash before the removed component */
-				continue;
-			}
-			if (len + (len > 1) + n + 1 > size)
-				return -ENAMETOOLONG;
-			if (len > 1)
-				out[len++] = '/';
-			memcpy(out + len, start, n);
-			len += n;
-		}
-	}
-	out[len] = '\0';
-	return 0;
-}
-
 int getname_normalized(const char __user *filename, char *out)
 {
 	char *raw = out + PATH_MAX / 2;	/* the second half of the buffer holds the raw name */
-
-	BUILD_BUG_ON(sizeof(current->cwd) > PATH_MAX / 2);
 	long len = strncpy_from_user(raw, filename, PATH_MAX / 2);
 
+	BUILD_BUG_ON(sizeof(current->cwd) > PATH_MAX / 2);
 	if (len < 0)
 		return len;
 	if (len == PATH_MAX / 2)

@@ -1,7 +1,7 @@
 # Suite `proc-host`: pieces of the process/file code that run on their own, compiled for Linux from
 # the real kernel files and tested with cmocka (sanitizers on): the initrd tar reader (fs/tar.c) on
 # archives GNU tar makes, ELF validation (kernel/elf.c) on a static executable gcc makes and broken
-# copies of it, and the wait-queue logic (kernel/sched/wait.c). tests/host/proc_host.c stands in for
+# copies of it, the wait-queue logic (kernel/sched/wait.c) and path normalisation (fs/path.c). tests/host/proc_host.c stands in for
 # the few kernel services they call.
 
 PHOST_DIR := $(BUILD)/proc-host
@@ -13,7 +13,8 @@ PHOST_LDFLAGS := -fsanitize=address,undefined
 PHOST_UNITS_test_proc_tar := fs/tar.c
 PHOST_UNITS_test_proc_elf := kernel/elf.c
 PHOST_UNITS_test_proc_wait := kernel/sched/wait.c
-PHOST_TESTS := $(addprefix $(PHOST_DIR)/,test_proc_tar test_proc_elf test_proc_wait)
+PHOST_UNITS_test_proc_path := fs/path.c
+PHOST_TESTS := $(addprefix $(PHOST_DIR)/,test_proc_tar test_proc_elf test_proc_wait test_proc_path)
 
 $(PHOST_DIR)/%.o: %.c
 	@mkdir -p $(@D)
@@ -31,7 +32,7 @@ $(PHOST_DIR)/test_proc_%: $(PHOST_DIR)/tests/host/test_proc_%.o $(PHOST_DIR)/tes
 		$$(call phost_objs,$$*)
 	$(CC) $(PHOST_LDFLAGS) -o $@ $^ -lcmocka
 
-.SECONDARY: $(PHOST_DIR)/tests/host/proc_host.o $(foreach t,tar elf wait,$(call phost_objs,$(t)) \
+.SECONDARY: $(PHOST_DIR)/tests/host/proc_host.o $(foreach t,tar elf wait path,$(call phost_objs,$(t)) \
 	$(PHOST_DIR)/tests/host/test_proc_$(t).o)
 
 -include $(shell find $(PHOST_DIR) -name '*.d' 2>/dev/null)
