@@ -159,6 +159,9 @@ def init_c(tap, bindir):
                          "cd /proc; pwd; time sleep 0.1"], env=env)
     tap.result(r.stdout == "hi there\n[]\n/proc\n" and re.search(r"real\t0\.[1-9]\d*s", r.stderr) is not None,
                "export, unset, cd, pwd and time", diag=r.stdout + r.stderr)
+    r = run([init, "-c", "echo -e 'a\\tb\\x41\\0102'; echo -ne 'x\\n'; echo -n -e 'y\\cz'; echo; echo -x -n"], env=env)
+    tap.result(r.stdout == "a\tbAB\nx\ny\n-x -n\n", "echo -e escapes, -n, combined options, non-options",
+               diag=repr(r.stdout))
     r = run([init, "-c", "poweroff"], env=env)
     tap.result(r.returncode == 1 and "only init (pid 1)" in r.stderr, "poweroff refuses outside pid 1",
                diag=r.stderr)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <ctype.h>
 #include <unistd.h>
 #include <errno.h>
 #include <signal.h>
@@ -33,7 +34,7 @@ static int builtin_reboot(int argc, char **argv);
 const struct builtin command_table[] = {
 	/* built-ins */
 	{ "help", builtin_help, "list the commands (help NAME: just that one)" },
-	{ "echo", builtin_echo, "print the arguments (-n: no newline); $? is the last exit status" },
+	{ "echo", builtin_echo, "print the arguments (-n: no newline, -e: \\n \\t \\r \\xHH escapes); $? is the last status" },
 	{ "exit", builtin_exit, "leave the shell with a status (init: the machine powers off)" },
 	{ "true", builtin_true, "do nothing, successfully (exit status 0)" },
 	{ "false", builtin_false, "do nothing, unsuccessfully (exit status 1)" },
@@ -165,16 +166,73 @@ static int builtin_help(int argc, char **argv)
 	return found ? 0 : 1;
 }
 
+/* echo -e: print s with backslash escapes (\n \t \r \\ \a \b \e \0NNN \xHH); \c stops all output. */
+static int echo_escaped(const char *s)
+{
+	int c, k, v;
+
+	for (; *s; s++) {
+		if (*s != '\\' || !s[1]) {
+			putchar(*s);
+			continue;
+		}
+		switch (c = *++s) {
+		case 'n': putchar('\n'); break;
+		case 't': putchar('\t'); break;
+		case 'r': putchar('\r'); break;
+		case 'a': putchar('\a'); break;
+		case 'b': putchar('\b'); break;
+		case 'e': putchar('\033'); break;
+		case '\\': putchar('\\'); break;
+		case 'c': return 1;
+		case '0':
+			for (v = 0, k = 0; k < 3 && s[1] >= '0' && s[1] <= '7'; k++)
+				v = v * 8 + (*++s - '0');
+			putchar(v);
+			break;
+		case 'x':
+			for (v = 0, k = 0; k < 2 && isxdigit((unsigned char)s[1]); k++) {
+				c = *++s;
+				v = v * 16 + (isdigit(c) ? c - '0' : tolower(c) - 'a' + 10);
+			}
+			if (k)
+				putchar(v);
+			else
+				fputs("\\x", stdout);
+			break;
+		default:
+			putchar('\\');
+			putchar(c);
+			break;
+		}
+	}
+	return 0;
+}
+
+/* echo [-n] [-e] ARGS: as bash's built-in (options may be combined, e.g. -ne). */
 static int builtin_echo(int argc, char **argv)
 {
-	int i = 1, newline = 1;
+	int i = 1, newline = 1, escapes = 0;
+	const char *p;
 
-	if (argc > 1 && !strcmp(argv[1], "-n")) {
-		newline = 0;
-		i++;
+	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		for (p = argv[i] + 1; *p == 'n' || *p == 'e' || *p == 'E'; p++)
+			;
+		if (*p)
+			break;		/* not an option: print it */
+		for (p = argv[i] + 1; *p; p++) {
+			if (*p == 'n')
+				newline = 0;
+			else
+				escapes = *p == 'e';
+		}
 	}
-	for (; i < argc; i++)
-		printf("%s%s", argv[i], i + 1 < argc ? " " : "");
+	for (; i < argc; i++) {
+		if (escapes ? echo_escaped(argv[i]) : (fputs(argv[i], stdout), 0))
+			return 0;
+		if (i + 1 < argc)
+			putchar(' ');
+	}
 	if (newline)
 		putchar('\n');
 	return 0;
