@@ -168,7 +168,7 @@ static noinline int do_sys_poll(struct pollfd *fds, unsigned int nfds, long time
 		if (has_deadline && !timeout_ms)
 			break;
 		if (signal_pending(current)) {
-			count = -ERESTARTSYS;
+			count = -ERESTARTNOHAND;	/* Linux: EINTR once a handler ran */
 			break;
 		}
 		if (!poll_schedule_timeout(&table, deadline, has_deadline))
