@@ -108,12 +108,13 @@ static void print_flags(unsigned int flags)
 	printf(">");
 }
 
+static void print_stats(const struct ifstats *s);
+
 static int show_iface(const char *name, const struct ifstats *s, int all)
 {
 	struct ifreq ifr;
 	unsigned int flags;
 	int mtu = 0, qlen = 0;
-	char b1[32], b2[32];
 
 	if (get_ifreq(name, SIOCGIFFLAGS, &ifr) < 0) {
 		fprintf(stderr, "%s: error fetching interface information: %s\n", name,
@@ -148,18 +149,35 @@ static int show_iface(const char *name, const struct ifstats *s, int all)
 		printf("        ether %02x:%02x:%02x:%02x:%02x:%02x  txqueuelen %d  (%s)\n", h[0], h[1], h[2], h[3],
 		       h[4], h[5], qlen, ifr.ifr_hwaddr.sa_family == ARPHRD_ETHER ? "Ethernet" : "UNSPEC");
 	}
-	if (s) {
-		printf("        RX packets %llu  bytes %llu (%s)\n", s->rx_packets, s->rx_bytes,
-		       human(s->rx_bytes, b1, sizeof(b1)));
-		printf("        RX errors %llu  dropped %llu  overruns %llu  frame %llu\n", s->rx_errs, s->rx_drop,
-		       s->rx_fifo, s->rx_frame);
-		printf("        TX packets %llu  bytes %llu (%s)\n", s->tx_packets, s->tx_bytes,
-		       human(s->tx_bytes, b2, sizeof(b2)));
-		printf("        TX errors %llu  dropped %llu overruns %llu  carrier %llu  collisions %llu\n",
-		       s->tx_errs, s->tx_drop, s->tx_fifo, s->tx_carrier, s->tx_colls);
+	if (s)
+		print_stats(s);
+	if (!(flags & IFF_LOOPBACK) && get_ifreq(name, SIOCGIFMAP, &ifr) == 0 &&
+	    (ifr.ifr_map.irq || ifr.ifr_map.base_addr >= 0x100 || ifr.ifr_map.mem_start)) {
+		printf("       ");
+		if (ifr.ifr_map.irq)
+			printf(" device interrupt %d ", ifr.ifr_map.irq);
+		if (ifr.ifr_map.base_addr >= 0x100)
+			printf(" base 0x%x ", ifr.ifr_map.base_addr);
+		if (ifr.ifr_map.mem_start)
+			printf(" memory 0x%lx ", ifr.ifr_map.mem_start);
+		printf("\n");
 	}
 	printf("\n");
 	return 0;
+}
+
+static void print_stats(const struct ifstats *s)
+{
+	char b1[32], b2[32];
+
+	printf("        RX packets %llu  bytes %llu (%s)\n", s->rx_packets, s->rx_bytes,
+	       human(s->rx_bytes, b1, sizeof(b1)));
+	printf("        RX errors %llu  dropped %llu  overruns %llu  frame %llu\n", s->rx_errs, s->rx_drop,
+	       s->rx_fifo, s->rx_frame);
+	printf("        TX packets %llu  bytes %llu (%s)\n", s->tx_packets, s->tx_bytes,
+	       human(s->tx_bytes, b2, sizeof(b2)));
+	printf("        TX errors %llu  dropped %llu overruns %llu  carrier %llu  collisions %llu\n",
+	       s->tx_errs, s->tx_drop, s->tx_fifo, s->tx_carrier, s->tx_colls);
 }
 
 static int set_addr(const char *name, unsigned long req, const char *what, const char *text)

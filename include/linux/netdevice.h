@@ -110,7 +110,7 @@ enum {
 	__QUEUE_STATE_DRV_XOFF = 0,	/* driver stopped the queue: ring full */
 };
 
-#define NETDEV_QDISC_MAX	256	/* skbs held while a queue is stopped (a tiny pfifo qdisc) */
+#define NETDEV_QDISC_MAX	1000	/* txqueuelen: skbs held while a queue is stopped (pfifo_fast's default) */
 
 struct net_device {
 	char			name[IFNAMSIZ];

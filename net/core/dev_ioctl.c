@@ -1,6 +1,6 @@
 /*
  * Device ioctls every socket answers (net/core/dev_ioctl.c): interface flags, MTU, hardware
- * address, index and name (SIOC[GS]IF*), and SIOCGIFCONF. sock_ioctl calls dev_ioctl with a
+ * address, index, name and IRQ (SIOC[GS]IF*, SIOCGIFMAP), and SIOCGIFCONF. sock_ioctl calls dev_ioctl with a
  * kernel copy of the user's struct ifreq and copies it back when *need_copyout says so. Address
  * ioctls (SIOC[GS]IFADDR ...) are IPv4's: devinet_ioctl.
  */
@@ -55,7 +55,7 @@ int dev_ioctl(struct net *net, unsigned int cmd, struct ifreq *ifr, void __user 
 
 	switch (cmd) {
 	case SIOCGIFNAME: case SIOCGIFFLAGS: case SIOCGIFMETRIC: case SIOCGIFMTU: case SIOCGIFHWADDR:
-	case SIOCGIFINDEX: case SIOCGIFTXQLEN: case SIOCSIFFLAGS: case SIOCSIFMTU: case SIOCSIFHWADDR:
+	case SIOCGIFINDEX: case SIOCGIFTXQLEN: case SIOCGIFMAP: case SIOCSIFFLAGS: case SIOCSIFMTU: case SIOCSIFHWADDR:
 	case SIOCSIFTXQLEN:
 		break;
 	default:
@@ -96,6 +96,16 @@ int dev_ioctl(struct net *net, unsigned int cmd, struct ifreq *ifr, void __user 
 		return 0;
 	case SIOCGIFTXQLEN:
 		ifr->ifr_qlen = dev->tx_queue_len;
+		return 0;
+	case SIOCGIFMAP:
+		/* What ifconfig prints as "device interrupt 11  memory 0xfebc0000": an I/O port base
+		 * fits base_addr (16 bits), a memory-mapped one goes in mem_start. */
+		memset(&ifr->ifr_map, 0, sizeof(ifr->ifr_map));
+		ifr->ifr_map.irq = dev->irq;
+		if (dev->base_addr > 0xffff)
+			ifr->ifr_map.mem_start = dev->base_addr;
+		else
+			ifr->ifr_map.base_addr = dev->base_addr;
 		return 0;
 	}
 
