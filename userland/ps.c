@@ -7,8 +7,8 @@
 #include <string.h>
 #include <ctype.h>
 #include <unistd.h>
-#include <fcntl.h>
 #include <dirent.h>
+#include "procfile.h"
 
 #define USER_HZ		100
 #define MAX_PROCS	1024
@@ -22,20 +22,6 @@ struct proc_info {
 	char cmd[128];
 };
 
-static ssize_t read_file(const char *path, char *buf, size_t size)
-{
-	int fd = open(path, O_RDONLY);
-	ssize_t n, total = 0;
-
-	if (fd < 0)
-		return -1;
-	while ((size_t)total < size - 1 && (n = read(fd, buf + total, size - 1 - (size_t)total)) > 0)
-		total += n;
-	close(fd);
-	buf[total] = '\0';
-	return total;
-}
-
 static int read_proc(int pid, struct proc_info *p)
 {
 	char path[64], buf[1024], *open_paren, *close_paren, *q;
@@ -43,7 +29,7 @@ static int read_proc(int pid, struct proc_info *p)
 	int i;
 
 	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	if (read_file(path, buf, sizeof(buf)) <= 0)
+	if (read_text_file(path, buf, sizeof(buf)) <= 0)
 		return -1;	/* gone since we listed /proc */
 	/* comm may contain spaces and ')': it ends at the last ')'. */
 	open_paren = strchr(buf, '(');
@@ -59,7 +45,7 @@ static int read_proc(int pid, struct proc_info *p)
 		return -1;
 
 	snprintf(path, sizeof(path), "/proc/%d/cmdline", pid);
-	n = read_file(path, buf, sizeof(p->cmd));
+	n = read_text_file(path, buf, sizeof(p->cmd));
 	if (n > 0) {
 		for (i = 0; i < n - 1; i++)
 			if (!buf[i])

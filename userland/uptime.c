@@ -6,24 +6,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <fcntl.h>
 #include <time.h>
 #include <sys/sysinfo.h>
+#include "procfile.h"
 
 /* Seconds since boot with centiseconds, from /proc/uptime; -1 when not available. */
 static double proc_uptime(void)
 {
 	char buf[64];
-	int fd = open("/proc/uptime", O_RDONLY);
-	ssize_t n;
 
-	if (fd < 0)
+	if (read_text_file("/proc/uptime", buf, sizeof(buf)) <= 0)
 		return -1;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
 	return strtod(buf, NULL);
 }
 

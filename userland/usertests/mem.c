@@ -3,12 +3,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <sys/syscall.h>
 #include "usertests.h"
+#include "procfile.h"
 
 void test_sbrk(void)
 {
@@ -201,17 +201,12 @@ static const char *const counters[] = { "PagesUsed:", "SlabObjects:", "OpenFiles
 static int read_counters(long vals[])
 {
 	static char buf[4096];
-	int fd = open("/proc/meminfo", O_RDONLY), found = 0;
-	ssize_t n, total = 0;
+	int found = 0;
 	size_t i;
 	char *p;
 
-	if (fd < 0)
+	if (read_text_file("/proc/meminfo", buf, sizeof(buf)) < 0)
 		return -1;
-	while (total < (ssize_t)sizeof(buf) - 1 && (n = read(fd, buf + total, sizeof(buf) - 1 - (size_t)total)) > 0)
-		total += n;
-	close(fd);
-	buf[total] = '\0';
 	for (i = 0; i < NR_COUNTERS; i++) {
 		p = strstr(buf, counters[i]);
 		if (p) {
