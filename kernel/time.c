@@ -1,8 +1,9 @@
 /*
  * Time (Linux: arch/x86/kernel/{i8253,tsc}.c, kernel/time/tick-common.c). The PIT (8253/8254)
- * channel 0 interrupts HZ=1000 times a second on IRQ 0: each tick advances jiffies, accounts the
- * tick to the interrupted task (update_process_times, which the scheduler provides) and raises
- * TIMER_SOFTIRQ when timer_list timers are pending. ktime_get_ns reads the TSC, whose rate is
+ * channel 0 interrupts HZ=1000 times a second on IRQ 0: each tick advances jiffies (by the tick
+ * periods the TSC says passed, see ticks_elapsed), accounts the tick to the interrupted task
+ * (update_process_times, which the scheduler provides) and raises TIMER_SOFTIRQ when timer_list
+ * timers are pending. ktime_get_ns reads the TSC, whose rate is
  * measured against PIT channel 2 at boot. Both run on QEMU's virtual clock: paused in gdb, guest
  * time stands still.
  */
@@ -31,6 +32,10 @@ volatile unsigned long jiffies;
 static u64 tsc_at_boot;
 static u64 tsc_khz;
 static u64 tsc_ns_mult;		/* ns per cycle, as a 32.32 fixed-point number */
+static bool tsc_calibrated;
+static u64 next_tick_ns;	/* ktime at which jiffies next advance */
+
+#define TICK_NSEC		(1000000000ULL / HZ)
 
 u64 ktime_get_ns(void)
 {
@@ -77,11 +82,36 @@ __attribute__((weak)) void update_process_times(int user_tick)
 	scheduler_tick();
 }
 
+/*
+ * Tick periods since the last tick, by the TSC. The PIT interrupt says "a tick passed", but under
+ * emulation interrupts get lost or come late (QEMU runs the PIT from its I/O thread, which a busy
+ * guest or device starves), and jiffies would fall behind the clock. So, as Linux's
+ * tick_do_update_jiffies64 does with its clocksource, jiffies advance by the periods that really
+ * passed: timers and sleeps keep pace with ktime_get_ns() (CLOCK_MONOTONIC). An interrupt that comes
+ * a little early by the TSC counts 0 and the next one catches up.
+ */
+static unsigned long ticks_elapsed(void)
+{
+	u64 now = ktime_get_ns();
+	unsigned long ticks;
+
+	if (!tsc_calibrated)
+		return 1;
+	if (now < next_tick_ns)
+		return 0;
+	ticks = (now - next_tick_ns) / TICK_NSEC + 1;
+	next_tick_ns += ticks * TICK_NSEC;
+	return ticks;
+}
+
 static irqreturn_t timer_interrupt(int irq, void *dev_id)
 {
 	struct pt_regs *regs = get_irq_regs();
+	unsigned long ticks = ticks_elapsed();
 
-	jiffies++;
+	if (!ticks)
+		return IRQ_HANDLED;
+	jiffies += ticks;
 	if (timers_pending_count())
 		raise_softirq_irqoff(TIMER_SOFTIRQ);
 	update_process_times(regs && user_mode(regs));
@@ -93,8 +123,9 @@ void time_init(void)
 	int err;
 
 	tsc_khz = calibrate_tsc_khz();
-	if (!tsc_khz) {
-		/* Without a TSC rate, ktime_get_ns would stay 0: fall back to a nominal 1 GHz. */
+	tsc_calibrated = tsc_khz != 0;
+	if (!tsc_calibrated) {
+		/* A nominal 1 GHz keeps ktime_get_ns going; jiffies then count PIT interrupts only. */
 		pr_warn("tsc: calibration against the PIT failed, assuming 1 GHz\n");
 		tsc_khz = 1000000;
 	}
@@ -104,6 +135,7 @@ void time_init(void)
 	outb(PIT_CH0_RATE_GEN, PIT_MODE);
 	outb((u8)LATCH, PIT_CH0);
 	outb((u8)(LATCH >> 8), PIT_CH0);
+	next_tick_ns = ktime_get_ns() + TICK_NSEC;
 	err = request_irq(0, timer_interrupt, 0, "timer", NULL);
 	if (err)
 		panic("time_init: cannot get IRQ 0: %d", err);
