@@ -34,6 +34,8 @@ Options:
                              stream:client:PORT      TCP wire, connecting to 127.0.0.1:PORT
   --fwd tcp:HOSTPORT:GUESTPORT  forward 127.0.0.1:HOSTPORT to the guest (first user backend;
                            repeatable; udp: works too)
+  --mac XX:XX:XX:XX:XX:XX  MAC address of card 0 (card N gets the last byte + N); default
+                           52:54:00:12:34:56. Give each guest on a shared wire its own.
   --pcap FILE              record every card's traffic (filter-dump): card 0 to FILE,
                            card N>0 to FILE.N
   --mem MB                 guest RAM (default 128)
@@ -64,6 +66,7 @@ die() {
 nics=()
 nets=()
 fwds=()
+mac0=52:54:00:12:34:56
 pcap=
 mem=128
 accel=tcg
@@ -100,6 +103,7 @@ while [[ $# -gt 0 ]]; do
 	--net) need_val "$@"; nets+=("$val") ;;
 	--fwd) need_val "$@"; fwds+=("$val") ;;
 	--pcap) need_val "$@"; pcap=$val ;;
+	--mac) need_val "$@"; mac0=$val ;;
 	--mem) need_val "$@"; mem=$val ;;
 	--accel) need_val "$@"; accel=$val ;;
 	--gdb) if [[ $has_val -eq 1 ]]; then gdb_port=$val; else gdb_port=1234; fi ;;
@@ -122,6 +126,8 @@ done
 [[ -z $timeout_s || $timeout_s =~ ^[0-9]+$ ]] || die "--timeout: expected seconds, got '$timeout_s'"
 [[ -z $serial_tcp || $serial_tcp =~ ^[0-9]+$ ]] || die "--serial-tcp: expected a port number, got '$serial_tcp'"
 [[ -f $iso ]] || die "$iso not found: run 'make' first"
+[[ $mac0 =~ ^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$ ]] || die "--mac: expected XX:XX:XX:XX:XX:XX, got '$mac0'"
+(( (0x${mac0:0:2} & 1) == 0 )) || die "--mac: $mac0 is a multicast address (first byte odd)"
 [[ $accel != kvm || -w /dev/kvm ]] || die "--accel kvm: /dev/kvm is missing or not writable"
 [[ -z $pcap || ! (${#nics[@]} -eq 1 && ${nics[0]} == none) ]] || die "--pcap needs a network card (not --nic none)"
 [[ ${#nics[@]} -gt 0 ]] || nics=(e1000)
@@ -133,7 +139,7 @@ args=(-M pc -accel "$accel" -m "$mem" -no-reboot -boot d -cdrom "$iso"
 if [[ ! (${#nics[@]} -eq 1 && ${nics[0]} == none) ]]; then
 	fwd_done=0
 	for i in "${!nics[@]}"; do
-		mac=$(printf '52:54:00:12:34:%02x' $((0x56 + i)))
+		mac=$(printf '%s:%02x' "${mac0%:*}" $(((0x${mac0##*:} + i) & 0xff)))
 		case ${nics[$i]} in
 		e1000) dev="e1000" ;;
 		virtio) dev="virtio-net-pci" ;;
