@@ -88,6 +88,17 @@ static void flush_line_buffered(void)
 			fflush(f);
 }
 
+/* Streams from fopen/fdopen get their buffer on first use. */
+static int alloc_buffer(FILE *f)
+{
+	f->buf = malloc(BUFSIZ);
+	if (!f->buf)
+		return -1;
+	f->size = BUFSIZ;
+	f->flags |= F_OWNBUF;
+	return 0;
+}
+
 /* Writing after reading: give back read-ahead so the file offset matches what was consumed. */
 static void drop_input(FILE *f)
 {
@@ -110,7 +121,9 @@ size_t __fwrite(const void *data, size_t len, FILE *f)
 	decide_mode(f);
 	if (f->rend)
 		drop_input(f);
-	if ((f->flags & F_NBF) || !f->buf) {
+	if (!(f->flags & F_NBF) && !f->buf && alloc_buffer(f) < 0)
+		f->flags |= F_NBF;	/* no memory for a buffer: write through */
+	if (f->flags & F_NBF) {
 		if (fflush(f) || write_all(f, p, len))
 			return 0;
 		return len;
@@ -163,14 +176,9 @@ int __fill(FILE *f)
 	flush_line_buffered();
 	if (f->wpos)
 		fflush(f);
-	if (!f->buf) {
-		f->buf = malloc(BUFSIZ);
-		if (!f->buf) {
-			f->flags |= F_ERR;
-			return 0;
-		}
-		f->size = BUFSIZ;
-		f->flags |= F_OWNBUF;
+	if (!f->buf && alloc_buffer(f) < 0) {
+		f->flags |= F_ERR;
+		return 0;
 	}
 	do
 		n = read(f->fd, f->buf, f->size);
