@@ -106,6 +106,7 @@ int vsscanf(const char *restrict str, const char *restrict fmt, va_list ap)
 			base = c == 'd' || c == 'u' ? 10 : c == 'i' ? 0 : c == 'o' ? 8 : 16;
 			if (!width || width > (int)sizeof(numbuf) - 1)
 				width = sizeof(numbuf) - 1;
+			width = (int)strnlen(s, (size_t)width);	/* never read past the string's end */
 			memcpy(numbuf, s, (size_t)width);
 			numbuf[width] = '\0';
 			if (c == 'd' || c == 'i')
@@ -125,6 +126,7 @@ int vsscanf(const char *restrict str, const char *restrict fmt, va_list ap)
 
 			if (!width || width > (int)sizeof(numbuf) - 1)
 				width = sizeof(numbuf) - 1;
+			width = (int)strnlen(s, (size_t)width);
 			memcpy(numbuf, s, (size_t)width);
 			numbuf[width] = '\0';
 			d = strtod(numbuf, &end);
