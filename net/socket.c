@@ -136,7 +136,7 @@ noinline struct socket *sock_alloc(void)
 	return sock;
 }
 
-static void __sock_release(struct socket *sock, struct inode *inode)
+static noinline void __sock_release(struct socket *sock, struct inode *inode)
 {
 	if (sock->ops) {
 		sock->ops->release(sock);

@@ -134,22 +134,7 @@ static inline bool reqsk_queue_empty(const struct request_sock_queue *queue)
 }
 
 /* Takes the oldest established child off the accept queue (parent's sk_ack_backlog drops by one). */
-static inline struct request_sock *reqsk_queue_remove(struct request_sock_queue *queue,
-						      struct sock *parent)
-{
-	struct request_sock *req;
-
-	spin_lock_bh(&queue->rskq_lock);
-	req = queue->rskq_accept_head;
-	if (req) {
-		parent->sk_ack_backlog--;
-		WRITE_ONCE(queue->rskq_accept_head, req->dl_next);
-		if (queue->rskq_accept_head == NULL)
-			queue->rskq_accept_tail = NULL;
-	}
-	spin_unlock_bh(&queue->rskq_lock);
-	return req;
-}
+struct request_sock *reqsk_queue_remove(struct request_sock_queue *queue, struct sock *parent);
 
 static inline void reqsk_queue_removed(struct request_sock_queue *queue,
 				       const struct request_sock *req)

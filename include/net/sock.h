@@ -544,12 +544,8 @@ static inline void sock_orphan(struct sock *sk)
 	sk->sk_wq = NULL;
 }
 
-static inline void sock_graft(struct sock *sk, struct socket *parent)
-{
-	sk->sk_wq = &parent->wq;
-	parent->sk = sk;
-	sk_set_socket(sk, parent);
-}
+/* accept(): ties the new child sock to its struct socket (Linux: inline; here a breakpoint target). */
+void sock_graft(struct sock *sk, struct socket *parent);
 
 static inline long sock_rcvtimeo(const struct sock *sk, bool noblock)
 {

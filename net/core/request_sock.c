@@ -19,3 +19,24 @@ void reqsk_queue_alloc(struct request_sock_queue *queue)
 	queue->rskq_accept_head = NULL;
 	queue->rskq_accept_tail = NULL;
 }
+
+/*
+ * accept() takes the oldest established child off the queue: the request sock whose ->sk is the
+ * child (Linux: an inline in request_sock.h; out of line here so gdb can break on it).
+ */
+noinline struct request_sock *reqsk_queue_remove(struct request_sock_queue *queue,
+						 struct sock *parent)
+{
+	struct request_sock *req;
+
+	spin_lock_bh(&queue->rskq_lock);
+	req = queue->rskq_accept_head;
+	if (req) {
+		parent->sk_ack_backlog--;
+		WRITE_ONCE(queue->rskq_accept_head, req->dl_next);
+		if (queue->rskq_accept_head == NULL)
+			queue->rskq_accept_tail = NULL;
+	}
+	spin_unlock_bh(&queue->rskq_lock);
+	return req;
+}

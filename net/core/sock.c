@@ -348,6 +348,14 @@ void sk_common_release(struct sock *sk)
 	sock_put(sk);
 }
 
+/* The child a listener's accept queue handed over becomes the new file's socket (inet_accept). */
+noinline void sock_graft(struct sock *sk, struct socket *parent)
+{
+	sk->sk_wq = &parent->wq;
+	parent->sk = sk;
+	sk_set_socket(sk, parent);
+}
+
 /* ---- the socket lock and the backlog ------------------------------------------------------ */
 
 /* Sleeps until the process that owns the socket releases it. slock held on entry and exit. */
