@@ -1,6 +1,6 @@
 /*
- * /proc/<pid>/ (Linux: fs/proc/base.c, array.c): stat in Linux's format (what ps reads), status,
- * cmdline and comm. /proc/self is the caller's own directory.
+ * /proc/<pid>/ (Linux: fs/proc/base.c, array.c, task_mmu.c): stat in Linux's format (what ps
+ * reads), status, cmdline, comm and maps. /proc/self is the caller's own directory.
  */
 #include <linux/kernel.h>
 #include <linux/err.h>
@@ -134,12 +134,39 @@ static int proc_pid_comm(struct seq_file *m, void *v)
 	return 0;
 }
 
+/* The memory regions, in Linux's /proc/<pid>/maps format (no files are mapped, so no names but these). */
+static int proc_pid_maps(struct seq_file *m, void *v)
+{
+	struct task_struct *p = proc_task(v);
+	struct vm_area_struct *vma;
+
+	if (!p)
+		return -ESRCH;
+	if (!p->mm)
+		return 0;
+	list_for_each_entry(vma, &p->mm->mmap, list) {
+		const char *name = "";
+
+		if (vma->vm_flags & VM_HEAP)
+			name = "[heap]";
+		else if (vma->vm_flags & VM_STACK)
+			name = "[stack]";
+		else if (vma->vm_end <= p->mm->start_brk)
+			name = p->comm;		/* the program's own segments */
+		seq_printf(m, "%08lx-%08lx %c%c%cp 00000000 00:00 0%*s%s\n", vma->vm_start, vma->vm_end,
+			   (vma->vm_flags & VM_READ) ? 'r' : '-', (vma->vm_flags & VM_WRITE) ? 'w' : '-',
+			   (vma->vm_flags & VM_EXEC) ? 'x' : '-', *name ? 20 : 0, "", name);
+	}
+	return 0;
+}
+
 static const struct pid_entry {
 	const char *name;
 	int (*show)(struct seq_file *m, void *v);
 } tgid_base_stuff[] = {
 	{ "cmdline", proc_pid_cmdline },
 	{ "comm", proc_pid_comm },
+	{ "maps", proc_pid_maps },
 	{ "stat", proc_pid_stat },
 	{ "status", proc_pid_status },
 };
