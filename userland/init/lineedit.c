@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <errno.h>
+#include <poll.h>
 #include "shell.h"
 
 #define HISTORY_MAX	64
@@ -254,17 +255,30 @@ static int read_byte(char *c)
 	return n == 1 ? 0 : -1;
 }
 
+/*
+ * The rest of an escape sequence arrives right behind the ESC; a lone ESC key does not have one.
+ * Wait a little for each byte so a lone ESC does not swallow the next keys.
+ */
+static int read_seq_byte(char *c)
+{
+	struct pollfd pfd = { .fd = 0, .events = POLLIN };
+
+	if (poll(&pfd, 1, 100) != 1)
+		return -1;
+	return read_byte(c);
+}
+
 /* After ESC: arrows and Home/End/Delete in their ESC [ x, ESC O x and ESC [ n ~ forms. */
 static void escape_sequence(struct editor *e)
 {
 	char c, c2;
 
-	if (read_byte(&c) || (c != '[' && c != 'O'))
+	if (read_seq_byte(&c) || (c != '[' && c != 'O'))
 		return;
-	if (read_byte(&c))
+	if (read_seq_byte(&c))
 		return;
 	if (c >= '0' && c <= '9') {
-		if (read_byte(&c2) || c2 != '~')
+		if (read_seq_byte(&c2) || c2 != '~')
 			return;
 		if (c == '3')
 			delete_right(e);
