@@ -147,8 +147,8 @@ def init_c(tap, bindir):
     r = run([init, "-c", "crash null; echo shell survived $?"], env=env)
     tap.result("shell survived 139" in r.stdout and "Segmentation fault" in r.stderr,
                "a faulting program is reported and the shell goes on", diag=r.stdout + r.stderr)
-    r = run([init, "-c", "sleep 0.3 & echo started; jobs; wait; echo waited $?"], env=env)
-    tap.result(re.search(r"\[1\] \d+\nstarted\n\[1\] Running +sleep 0.3\n\[1\]\+ Done +sleep 0.3\nwaited 0\n",
+    r = run([init, "-c", "sleep 1 & echo started; jobs; wait; echo waited $?"], env=env)
+    tap.result(re.search(r"\[1\] \d+\nstarted\n\[1\] Running +sleep 1\n\[1\]\+ Done +sleep 1\nwaited 0\n",
                          r.stdout) is not None, "& runs in the background; jobs and wait", diag=r.stdout)
     r = run([init, "-c", "help"], env=env)
     tap.result(r.returncode == 0 and all(re.search(r"^%s - " % c, r.stdout, re.M) for c in
