@@ -188,9 +188,13 @@ static void wait_replies(int fd, double deadline, size_t datalen, int quiet, str
 {
 	for (;;) {
 		struct pollfd pfd = { .fd = fd, .events = POLLIN };
-		double left = deadline - netprog_now();
+		double left;
 		int ms;
 
+		/* What has arrived is read at once, even with -i 0, so a burst does not overflow. */
+		while (receive_reply(fd, datalen, quiet, st))
+			;
+		left = deadline - netprog_now();
 		if (interrupted || left <= 0)
 			return;
 		if (want > 0 && st->received + st->errors >= want)
@@ -209,7 +213,7 @@ int main(int argc, char **argv)
 	struct sigaction sa;
 	double interval = 1, timeout = 10, start;
 	long count = -1;
-	int datalen = 56, ttl = -1, quiet = 0, c, fd, on = 1;
+	int datalen = 56, ttl = -1, quiet = 0, c, fd, on = 1, rcvbuf;
 	unsigned int seq;
 	unsigned char *pkt;
 	const char *host;
@@ -263,6 +267,9 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	setsockopt(fd, SOL_IP, IP_RECVTTL, &on, sizeof(on));
+	/* Room for a burst of replies (ping -i 0); the kernel caps it at net.core.rmem_max. */
+	rcvbuf = 256 * 1024;
+	setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
 	if (ttl > 0 && setsockopt(fd, SOL_IP, IP_TTL, &ttl, sizeof(ttl)) < 0) {
 		perror("ping: setsockopt IP_TTL");
 		return 2;
