@@ -105,7 +105,8 @@ int wake_up_state(struct task_struct *p, unsigned int state)
 	local_irq_save(flags);
 	if (p->state & state) {
 		p->state = TASK_RUNNING;
-		if (!p->on_rq)
+		/* The idle task runs whenever the queue is empty; it is never queued itself. */
+		if (!p->on_rq && !(p->flags & PF_IDLE))
 			enqueue_task(p);
 		woken = 1;
 	}
