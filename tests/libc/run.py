@@ -255,6 +255,16 @@ def programs(tap, bindir):
     r = run([os.path.join(bindir, "cat"), "/proc/version", "/nonexistent"])
     tap.result(r.stdout == open("/proc/version").read() and r.returncode == 1 and "No such file" in r.stderr,
                "cat prints files and reports missing ones", diag=r.stderr)
+    r = run([os.path.join(bindir, "ls"), bindir])
+    names = r.stdout.split()
+    tap.result(r.returncode == 0 and names == sorted(os.listdir(bindir)), "ls lists a directory, sorted",
+               diag=r.stdout)
+    r = run([os.path.join(bindir, "ls"), "-l", bindir])
+    size = os.path.getsize(os.path.join(bindir, "ls"))
+    tap.result(re.search(r"^-rwxr-xr-x +\d+ +%d ls$" % size, r.stdout, re.M) is not None,
+               "ls -l shows mode, links, size and name", diag=r.stdout)
+    r = run([os.path.join(bindir, "ls"), "/nonexistent"])
+    tap.result(r.returncode == 2 and "No such file" in r.stderr, "ls of a missing path: message and status 2")
     t0 = time.time()
     r = run([os.path.join(bindir, "sleep"), "0.3"])
     tap.result(r.returncode == 0 and 0.29 < time.time() - t0 < 2, "sleep 0.3 sleeps 0.3 s")

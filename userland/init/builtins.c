@@ -56,6 +56,7 @@ const struct builtin command_table[] = {
 	{ "meminfo", NULL, "memory in use: pages and kernel object caches (/proc/meminfo, /proc/slabinfo)" },
 	{ "dmesg", NULL, "print the kernel log" },
 	{ "cat", NULL, "print files, e.g. cat /proc/uptime" },
+	{ "ls", NULL, "list a directory: ls /bin, ls -l /proc" },
 	{ "sleep", NULL, "wait N seconds (fractions allowed)" },
 	{ "usertests", NULL, "system call tests: bad fds, bad pointers, fork/exec/wait, memory (xv6 style)" },
 	{ "crash", NULL, "fault on purpose (null, kernel, ud2, div0 ...) to show the process dies, not the kernel" },
