@@ -111,16 +111,6 @@ static void unmap_pages(struct mm_struct *mm, unsigned long start, unsigned long
 		unmap_page(mm, addr);
 }
 
-struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
-{
-	struct vm_area_struct *vma;
-
-	list_for_each_entry(vma, &mm->mmap, list)
-		if (addr >= vma->vm_start && addr < vma->vm_end)
-			return vma;
-	return NULL;
-}
-
 static bool range_is_free(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
 	struct vm_area_struct *vma;

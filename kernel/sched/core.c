@@ -70,11 +70,6 @@ bool need_resched(void)
 	return READ_ONCE(need_resched_flag);
 }
 
-void set_need_resched(void)
-{
-	need_resched_flag = true;
-}
-
 struct task_struct *find_task_by_pid(pid_t pid)
 {
 	struct task_struct *p;
@@ -131,7 +126,7 @@ void wake_up_new_task(struct task_struct *p)
 }
 
 /* The stack the CPU switches to on an interrupt or syscall from ring 3: the top of p's stack. */
-void sched_set_kernel_stack(struct task_struct *p)
+static void sched_set_kernel_stack(struct task_struct *p)
 {
 	unsigned long top = (unsigned long)p->stack + THREAD_SIZE;
 

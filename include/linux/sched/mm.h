@@ -57,7 +57,6 @@ int mm_map_region(struct mm_struct *mm, unsigned long start, unsigned long end, 
 void mm_unmap_range(struct mm_struct *mm, unsigned long start, unsigned long end);
 /* Changes the protection of [start, end), which must be wholly mapped (-ENOMEM otherwise). */
 int mm_mprotect(struct mm_struct *mm, unsigned long start, unsigned long end, unsigned long prot_flags);
-struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 /* Lowest free range of len bytes in the mmap area, or 0. */
 unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len);
 /*

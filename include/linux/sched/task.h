@@ -113,9 +113,7 @@ int wake_up_state(struct task_struct *p, unsigned int state);
 void scheduler_tick(void);
 void update_process_times(int user_tick);
 bool need_resched(void);
-void set_need_resched(void);
 struct task_struct *find_task_by_pid(pid_t pid);
-void sched_set_kernel_stack(struct task_struct *p);
 void __noreturn cpu_idle_loop(void);
 
 /* kernel/fork.c */
