@@ -494,9 +494,13 @@ int napi_gro_receive(struct napi_struct *napi, struct sk_buff *skb)
 noinline int netif_rx(struct sk_buff *skb)
 {
 	struct softnet_data *sd = &softnet_data;
+	/* From process context the raised softirq runs when we re-enable bottom halves; from an
+	 * interrupt or softirq it runs on the way out of it (Linux does the same). */
+	bool need_bh_off = !in_interrupt();
 	int ret = NET_RX_SUCCESS;
 
-	local_bh_disable();
+	if (need_bh_off)
+		local_bh_disable();
 	if (skb_queue_len(&sd->input_pkt_queue) >= (u32)netdev_max_backlog) {
 		sd->dropped++;
 		skb->dev->stats.rx_dropped++;
@@ -507,7 +511,8 @@ noinline int netif_rx(struct sk_buff *skb)
 	__skb_queue_tail(&sd->input_pkt_queue, skb);
 	napi_schedule(&sd->backlog);
 out:
-	local_bh_enable();
+	if (need_bh_off)
+		local_bh_enable();
 	return ret;
 }
 
