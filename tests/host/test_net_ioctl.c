@@ -166,6 +166,33 @@ static void test_proc_net_dev_counts(void **state)
 	assert_non_null(strstr(buf, "    lo: "));
 }
 
+
+/* SIOCGIFCONF: one struct ifreq per address, the length first when asked with a NULL buffer. */
+static void test_ifconf_lists_addresses(void **state)
+{
+	struct ifreq reqs[8];
+	struct ifconf ifc = { .ifc_len = 0, .ifc_buf = NULL };
+	int i, n;
+
+	assert_int_equal(dev_ifconf(&init_net, &ifc), 0);
+	assert_int_equal(ifc.ifc_len, 2 * (int)sizeof(struct ifreq));	/* lo and our NIC */
+	ifc.ifc_len = sizeof(reqs);
+	ifc.ifc_req = reqs;
+	assert_int_equal(dev_ifconf(&init_net, &ifc), 0);
+	n = ifc.ifc_len / sizeof(struct ifreq);
+	assert_int_equal(n, 2);
+	for (i = 0; i < n; i++) {
+		if (!strcmp(reqs[i].ifr_name, "lo"))
+			assert_int_equal(sin_addr(&reqs[i].ifr_addr), htonl(0x7f000001));
+		else
+			assert_int_equal(sin_addr(&reqs[i].ifr_addr), HOST_IP);
+	}
+	/* Room for one only: one is returned. */
+	ifc.ifc_len = sizeof(struct ifreq) + 10;
+	assert_int_equal(dev_ifconf(&init_net, &ifc), 0);
+	assert_int_equal(ifc.ifc_len, (int)sizeof(struct ifreq));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -173,6 +200,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_ifconfig_sets_address_mask_mtu_down_up, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_arp_command_set_get_delete, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_proc_net_dev_counts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ifconf_lists_addresses, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
