@@ -111,15 +111,28 @@ static int on_path(const char *name)
 	}
 }
 
-/* The n-th command `help` would list: built-ins, then the programs that are installed; NULL after the last. */
+/*
+ * The n-th command `help` would list: built-ins, then the programs that are installed; NULL after
+ * the last. The list is worked out once per PATH (Tab completion asks for every name on each key).
+ */
 const char *command_name(int n)
 {
+	static const char *names[sizeof(command_table) / sizeof(command_table[0])];
+	static char path_seen[256];
+	static int count = -1;
+	const char *path = getenv("PATH");
 	const struct builtin *b;
 
-	for (b = command_table; b->name; b++)
-		if ((b->fn || on_path(b->name)) && n-- == 0)
-			return b->name;
-	return NULL;
+	if (!path)
+		path = "";
+	if (count < 0 || strcmp(path, path_seen)) {
+		snprintf(path_seen, sizeof(path_seen), "%s", path);
+		count = 0;
+		for (b = command_table; b->name; b++)
+			if (b->fn || on_path(b->name))
+				names[count++] = b->name;
+	}
+	return n < count ? names[n] : NULL;
 }
 
 static int table_has(const char *name)
