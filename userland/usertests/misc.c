@@ -85,6 +85,38 @@ void test_sockets(void)
 			EXPECT_ERR(getsockname(s, bad_ptr(i), &len), EFAULT);
 		}
 	}
+	/* Datagram calls with bad buffers, messages and address pointers. */
+	{
+		struct sockaddr_in self = { .sin_family = AF_INET, .sin_addr = { htonl(INADDR_LOOPBACK) } };
+		struct iovec iov = { "x", 1 };
+		struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1 };
+		socklen_t slen = sizeof(self);
+		static char big[70000];		/* more than an IPv4 datagram can carry */
+		char buf[8];
+		int u = socket(AF_INET, SOCK_DGRAM, 0);
+
+		CHECK(u >= 0 && bind(u, (struct sockaddr *)&self, sizeof(self)) == 0 &&
+		      getsockname(u, (struct sockaddr *)&self, &slen) == 0, "UDP socket: %s", strerror(errno));
+		msg.msg_name = &self;
+		msg.msg_namelen = sizeof(self);
+		for (i = 0; i < NR_BAD_PTRS; i++) {
+			EXPECT_ERR(sendmsg(u, bad_ptr(i), 0), EFAULT);
+			EXPECT_ERR(recvmsg(u, bad_ptr(i), MSG_DONTWAIT), EFAULT);
+			EXPECT_ERR(sendto(u, bad_ptr(i), 4, 0, (struct sockaddr *)&self, sizeof(self)), EFAULT);
+			if (i) {
+				EXPECT_ERR(sendto(u, "data", 4, 0, bad_ptr(i), sizeof(self)), EFAULT);
+				msg.msg_iov = bad_ptr(i);
+				EXPECT_ERR(sendmsg(u, &msg, 0), EFAULT);
+				msg.msg_iov = &iov;
+				/* A datagram waits; receiving it into a bad buffer faults. */
+				CHECK(sendto(u, "data", 4, 0, (struct sockaddr *)&self, sizeof(self)) == 4, "sendto self");
+				EXPECT_ERR(recv(u, bad_ptr(i), sizeof(buf), 0), EFAULT);
+			}
+		}
+		EXPECT_ERR(sendto(u, "data", 4, 0, (struct sockaddr *)&self, 3), EINVAL);
+		EXPECT_ERR(sendto(u, big, sizeof(big), 0, (struct sockaddr *)&self, sizeof(self)), EMSGSIZE);
+		close(u);
+	}
 	EXPECT_ERR(connect(s, (struct sockaddr *)&sin, 1), EINVAL);
 	EXPECT_ERR(bind(s, (struct sockaddr *)&sin, 1), EINVAL);
 	EXPECT_ERR(setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, 1), EINVAL);
