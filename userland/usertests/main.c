@@ -57,6 +57,7 @@ const struct test all_tests[] = {
 	{ "fdlimit", test_fdlimit, "descriptors run out with EMFILE and come back" },
 	{ "time", test_time, "clocks advance, nanosleep sleeps" },
 	{ "uname", test_uname, "uname fields" },
+	{ "procfs", test_procfs, "/proc/PID/stat, /proc listing, meminfo and uptime in Linux's formats" },
 	{ "sockets", test_sockets, "socket calls reject bad arguments" },
 	{ "netloop", test_netloop, "TCP echo of 64 KiB and a UDP datagram over 127.0.0.1" },
 	{ "outofmem", test_outofmem, "a program that eats all memory gets ENOMEM, and it all comes back (MenuOS only)" },

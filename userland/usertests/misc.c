@@ -1,4 +1,4 @@
-/* usertests: clocks, uname, the socket calls' argument checks, and TCP/UDP over loopback. */
+/* usertests: clocks, uname, /proc formats, the socket calls' argument checks, and TCP/UDP over loopback. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +10,9 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/wait.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include "procfile.h"
 #include "usertests.h"
 
 static long long ns_of(const struct timespec *ts)
@@ -226,4 +229,39 @@ void test_netloop(void)
 	CHECK(recvfrom(u, buf, sizeof(buf), 0, (struct sockaddr *)&addr, &len) == 4 && !memcmp(buf, "ping", 4) &&
 	      addr.sin_addr.s_addr == htonl(INADDR_LOOPBACK), "recvfrom: %s", strerror(errno));
 	close(u);
+}
+
+/* /proc as ps, uptime and meminfo read it: Linux's formats, and our own entry in the list. */
+void test_procfs(void)
+{
+	char buf[1024], comm[64], state;
+	int pid = -1, ppid = -1, found = 0;
+	double up1, up2;
+	struct dirent *de;
+	DIR *dir;
+
+	snprintf(comm, sizeof(comm), "/proc/%d/stat", (int)getpid());
+	CHECK(read_text_file(comm, buf, sizeof(buf)) > 0, "%s: %s", comm, strerror(errno));
+	CHECK(sscanf(buf, "%d (%63[^)]) %c %d", &pid, comm, &state, &ppid) == 4, "/proc/self/stat format: %.80s", buf);
+	CHECK(pid == getpid() && ppid == getppid(), "stat says pid %d ppid %d, we are %d with parent %d", pid, ppid,
+	      (int)getpid(), (int)getppid());
+	CHECK(state == 'R', "our own state is '%c', expected R (running)", state);
+	CHECK(!strcmp(comm, "usertests"), "comm is '%s'", comm);
+
+	dir = opendir("/proc");
+	CHECK(dir != NULL, "opendir /proc: %s", strerror(errno));
+	while (dir && (de = readdir(dir)))
+		found |= atoi(de->d_name) == getpid();
+	if (dir)
+		closedir(dir);
+	CHECK(found, "our pid is not listed in /proc");
+
+	CHECK(read_text_file("/proc/meminfo", buf, sizeof(buf)) > 0 && !strncmp(buf, "MemTotal:", 9),
+	      "/proc/meminfo does not start with MemTotal:");
+	CHECK(read_text_file("/proc/uptime", buf, sizeof(buf)) > 0 && sscanf(buf, "%lf", &up1) == 1,
+	      "/proc/uptime: %.40s", buf);
+	usleep(20000);
+	read_text_file("/proc/uptime", buf, sizeof(buf));
+	CHECK(sscanf(buf, "%lf", &up2) == 1 && up2 > up1, "/proc/uptime did not advance (%.2f -> %.2f)", up1, up2);
+	EXPECT_ERR(open("/proc/no-such-file", O_RDONLY), ENOENT);
 }

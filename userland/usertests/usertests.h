@@ -78,6 +78,7 @@ void test_forkmem(void);
 void test_fdlimit(void);
 void test_time(void);
 void test_uname(void);
+void test_procfs(void);
 void test_sockets(void);
 void test_netloop(void);
 void test_outofmem(void);
