@@ -44,6 +44,19 @@ static int in_set(const char *set, const char *end, unsigned char c)
 	return hit != neg;
 }
 
+/*
+ * A numeric field (at most width characters, 0: no limit) copied into buf for strtol/strtod,
+ * never reading past the end of s: the input may end right before unmapped memory.
+ */
+static void copy_field(char *buf, size_t size, const char *s, int width)
+{
+	size_t n = width > 0 && (size_t)width < size ? (size_t)width : size - 1;
+
+	n = strnlen(s, n);
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+}
+
 int vsscanf(const char *restrict str, const char *restrict fmt, va_list ap)
 {
 	const char *s = str, *setend = NULL;
@@ -104,11 +117,7 @@ int vsscanf(const char *restrict str, const char *restrict fmt, va_list ap)
 		switch (c) {
 		case 'd': case 'i': case 'u': case 'o': case 'x': case 'X':
 			base = c == 'd' || c == 'u' ? 10 : c == 'i' ? 0 : c == 'o' ? 8 : 16;
-			if (!width || width > (int)sizeof(numbuf) - 1)
-				width = sizeof(numbuf) - 1;
-			width = (int)strnlen(s, (size_t)width);	/* never read past the string's end */
-			memcpy(numbuf, s, (size_t)width);
-			numbuf[width] = '\0';
+			copy_field(numbuf, sizeof(numbuf), s, width);
 			if (c == 'd' || c == 'i')
 				v = (uintmax_t)strtoll(numbuf, &end, base);
 			else
@@ -124,11 +133,7 @@ int vsscanf(const char *restrict str, const char *restrict fmt, va_list ap)
 		case 'f': case 'e': case 'g': case 'E': case 'G': case 'a': {
 			double d;
 
-			if (!width || width > (int)sizeof(numbuf) - 1)
-				width = sizeof(numbuf) - 1;
-			width = (int)strnlen(s, (size_t)width);
-			memcpy(numbuf, s, (size_t)width);
-			numbuf[width] = '\0';
+			copy_field(numbuf, sizeof(numbuf), s, width);
 			d = strtod(numbuf, &end);
 			if (end == numbuf)
 				goto out;

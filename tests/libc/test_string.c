@@ -5,6 +5,7 @@
 #include <strings.h>
 #include <ctype.h>
 #include <time.h>
+#include <sys/mman.h>
 #include "tap.h"
 
 static int cmp_int(const void *a, const void *b)
@@ -104,6 +105,17 @@ int main(void)
 	ok(n == 4 && a == 1 && !strcmp(word, "my prog") && rest[0] == 'S' && b == 42,
 	   "sscanf scanset as /proc/PID/stat needs (%d)", n);
 	ok(sscanf("", "%d", &a) == EOF && sscanf("x", "%d", &a) == 0, "sscanf EOF vs no match");
+	{
+		/* A number that ends right before unmapped memory (as argv strings do at the stack top). */
+		char *page = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		double d;
+
+		munmap(page + 4096, 4096);
+		memcpy(page + 4096 - 3, "42", 3);
+		ok(sscanf(page + 4096 - 3, "%d", &a) == 1 && a == 42 && sscanf(page + 4096 - 3, "%lf", &d) == 1,
+		   "sscanf does not read past the end of its input");
+		munmap(page, 4096);
+	}
 	{
 		double up, idle;
 		float f;
