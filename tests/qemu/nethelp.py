@@ -70,3 +70,13 @@ for i, size in enumerate(int(x) for x in sys.argv[3:]):
     assert got == data, "size %d: echo %s" % (size, "missing" if got is None else "differs")
     print("ok", size)
 '''
+
+
+def start_server(g, cmd, port, timeout=10):
+    """Start a server program in the background (`cmd &`) and wait until it listens on TCP port."""
+    g.run(cmd + ' &')
+    for _ in range(int(timeout / 0.2)):
+        if re.search(r':%d\s+0\.0\.0\.0:\*\s+LISTEN' % port, g.run('netstat -t -l')):
+            return
+        g.run('sleep 0.2')
+    raise AssertionError('%r never listened on port %d:\n%s' % (cmd, port, g.run('netstat -t -a')))

@@ -10,9 +10,11 @@ import subprocess
 
 CHECKSUM_PREFS = ['-o', 'ip.check_checksum:TRUE', '-o', 'tcp.check_checksum:TRUE',
                   '-o', 'udp.check_checksum:TRUE']
+# A TCP checksum of 0xffff where 0x0000 was computed is the other one's-complement zero (RFC 1624 3):
+# receivers accept it and Linux sends it, so it is not a bad checksum.
 BAD_FILTER = ('_ws.malformed || _ws.expert.severity >= error || ip.checksum.status == "Bad"'
               ' || icmp.checksum.status == "Bad" || udp.checksum.status == "Bad"'
-              ' || tcp.checksum.status == "Bad"')
+              ' || (tcp.checksum.status == "Bad" && !tcp.checksum.ffff)')
 
 
 def have_tshark():
