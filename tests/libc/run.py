@@ -135,6 +135,9 @@ def init_c(tap, bindir):
     r = run([init, "-c", "false; echo $?; true && echo and; false || echo or; false && echo no"], env=env)
     tap.result(r.stdout == "1\nand\nor\n" and r.returncode == 1, "$? and && || follow each command",
                diag="stdout %r status %d" % (r.stdout, r.returncode))
+    r = run([init, "-c", "echo a\n\necho b # comment; echo no\nfalse &&\necho no; echo c"], env=env)
+    tap.result(r.stdout == "a\nb\nc\n" and r.returncode == 0, "newlines separate commands, # comments end at the line",
+               diag="stdout %r status %d" % (r.stdout, r.returncode))
     r = run([init, "-c", "nosuchcommand arg"], env=env)
     tap.result(r.returncode == 127 and "nosuchcommand: command not found" in r.stderr,
                "unknown command: message and status 127", diag=r.stderr)

@@ -10,7 +10,8 @@
 #include <unistd.h>
 #include "shell.h"
 
-enum tok { T_END, T_WORD, T_PIPE, T_AMP, T_SEMI, T_AND, T_OR, T_IN, T_OUT, T_APPEND, T_ERR, T_ERR2OUT };
+enum tok { T_END, T_WORD, T_PIPE, T_AMP, T_SEMI, T_AND, T_OR, T_IN, T_OUT, T_APPEND, T_ERR, T_ERR2OUT,
+	   T_NEWLINE };
 
 struct lexer {
 	const char *p;
@@ -73,13 +74,19 @@ static enum tok next_token(struct lexer *lx)
 	char quote = 0;
 	int ret;
 
-	while (*lx->p == ' ' || *lx->p == '\t')
+	while (*lx->p == ' ' || *lx->p == '\t' || *lx->p == '\r')
 		lx->p++;
 	p = lx->p;
 	switch (*p) {
 	case '\0':
-	case '#':
 		return T_END;
+	case '#':
+		/* A comment runs to the end of its line. */
+		lx->p = strchrnul(p, '\n');
+		return next_token(lx);
+	case '\n':	/* a newline separates commands like ';', but empty lines are fine */
+		lx->p++;
+		return T_NEWLINE;
 	case '|':
 		lx->p += p[1] == '|' ? 2 : 1;
 		return p[1] == '|' ? T_OR : T_PIPE;
@@ -113,7 +120,7 @@ static enum tok next_token(struct lexer *lx)
 
 		if (!c)
 			break;
-		if (!quote && strchr(" \t|&;<>", c))
+		if (!quote && strchr(" \t\r\n|&;<>", c))
 			break;
 		lx->p++;
 		if (quote == '\'' ) {
@@ -156,8 +163,8 @@ overflow:
 
 static const char *tok_name(enum tok t)
 {
-	static const char *const names[] = { "newline", "word", "|", "&", ";", "&&", "||", "<", ">", ">>", "2>",
-					     "2>&1" };
+	static const char *const names[] = { "end of input", "word", "|", "&", ";", "&&", "||", "<", ">", ">>",
+					     "2>", "2>&1", "newline" };
 
 	return names[t];
 }
@@ -187,6 +194,8 @@ int parse_line(const char *line, struct script *sc, int limit, const char **rest
 			*rest = lx.p + strlen(lx.p);
 			return 0;
 		}
+		if (t == T_NEWLINE && !pl)
+			continue;
 		if (!pl) {
 			if (t != T_WORD && t != T_IN && t != T_OUT && t != T_APPEND && t != T_ERR && t != T_ERR2OUT)
 				goto unexpected;
@@ -238,14 +247,15 @@ int parse_line(const char *line, struct script *sc, int limit, const char **rest
 		if (!cmd->argc)
 			goto unexpected;
 		n = (size_t)(lx.p - start);
-		while (n && strchr(" \t;&|", start[n - 1]))
+		while (n && strchr(" \t\r\n;&|", start[n - 1]))
 			n--;
-		while (n && (*start == ' ' || *start == '\t'))
+		while (n && strchr(" \t\r\n", *start))
 			start++, n--;
 		snprintf(pl->text, sizeof(pl->text), "%.*s", (int)n, start);
 		start = lx.p;
 		pl->background = t == T_AMP;
 		join = t == T_AND ? JOIN_AND : t == T_OR ? JOIN_OR : JOIN_ALWAYS;
+		/* T_SEMI, T_NEWLINE and T_AMP just end the pipeline, like T_END does for the line. */
 		if ((t == T_AND || t == T_OR) && pl->background)
 			goto unexpected;
 		pl = NULL;
@@ -257,7 +267,7 @@ int parse_line(const char *line, struct script *sc, int limit, const char **rest
 			/* Something must follow. */
 			const char *q = lx.p;
 
-			while (*q == ' ' || *q == '\t')
+			while (strchr(" \t\r\n", *q) && *q)
 				q++;
 			if (!*q || *q == '#') {
 				t = T_END;
