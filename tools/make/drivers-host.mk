@@ -1,23 +1,29 @@
-# Host tests of driver code that has no hardware in it (suite drivers-host): the virtqueue ring
-# logic of drivers/virtio/virtio_ring.c against a fake device, with the small kernel-service shim
-# in tests/drivers/shim.c. tests/drivers/include comes first on the include path so that
-# virt_to_phys is the identity there (the fake device follows the published addresses).
+# Host tests of driver code that needs no real hardware (suite drivers-host): the virtqueue ring
+# of drivers/virtio/virtio_ring.c against a fake device, and PCI enumeration/binding of
+# drivers/pci against a fake configuration space. tests/drivers/shim.c is the small kernel-service
+# shim; tests/drivers/include comes first on the include path so that virt_to_phys is the identity
+# there (the fake virtio device follows the addresses the driver published).
 
 DRV_HOST_DIR    := $(BUILD)/drivers-host
 DRV_HOST_CFLAGS := $(filter-out -Iinclude -Itests/host/include -DHOST_BUILD,$(HOST_CFLAGS)) \
 	-Itests/drivers/include -Iinclude -Itests/drivers -DHOST_BUILD
-DRV_HOST_LIB_SRCS := drivers/virtio/virtio_ring.c tests/drivers/shim.c
-DRV_HOST_TESTS  := $(patsubst tests/drivers/%.c,$(DRV_HOST_DIR)/%,$(wildcard tests/drivers/test_*.c))
+DRV_HOST_TEST_SRCS := $(wildcard tests/drivers/test_*.c)
+DRV_HOST_TESTS  := $(patsubst tests/drivers/%.c,$(DRV_HOST_DIR)/%,$(DRV_HOST_TEST_SRCS))
+DRV_HOST_SRCS   := $(DRV_HOST_TEST_SRCS) tests/drivers/shim.c drivers/virtio/virtio_ring.c drivers/pci/pci.c
 
 .PRECIOUS: $(DRV_HOST_DIR)/%.o
 $(DRV_HOST_DIR)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(DRV_HOST_CFLAGS) -MMD -MP -c $< -o $@
 
-$(DRV_HOST_DIR)/test_%: $(DRV_HOST_DIR)/tests/drivers/test_%.o $(patsubst %.c,$(DRV_HOST_DIR)/%.o,$(DRV_HOST_LIB_SRCS))
+# The driver file each test links against (test_pci includes probe.c and pci-driver.c itself).
+$(DRV_HOST_DIR)/test_virtio_ring: $(DRV_HOST_DIR)/drivers/virtio/virtio_ring.o
+$(DRV_HOST_DIR)/test_pci: $(DRV_HOST_DIR)/drivers/pci/pci.o
+
+$(DRV_HOST_DIR)/test_%: $(DRV_HOST_DIR)/tests/drivers/test_%.o $(DRV_HOST_DIR)/tests/drivers/shim.o
 	$(CC) $(HOST_LDFLAGS) -o $@ $^ -lcmocka
 
--include $(patsubst %.c,$(DRV_HOST_DIR)/%.d,$(DRV_HOST_LIB_SRCS) $(wildcard tests/drivers/test_*.c))
+-include $(patsubst %.c,$(DRV_HOST_DIR)/%.d,$(DRV_HOST_SRCS))
 
 .PHONY: test-drivers-host
 test-drivers-host: $(DRV_HOST_TESTS)
