@@ -15,7 +15,7 @@
 #include <net/neighbour.h>
 #include <net/dst.h>
 
-#define NEIGH_HASH_BITS	5
+#define NEIGH_HASH_BITS	8
 
 static struct neigh_table *neigh_tables[NEIGH_NR_TABLES];
 
@@ -78,13 +78,44 @@ static void neigh_purge_queue(struct neighbour *neigh, enum skb_drop_reason reas
 	neigh->arp_queue_len_bytes = 0;
 }
 
+static void neigh_unlink(struct neighbour *n);
+
+/* Removes entries only the table holds that are FAILED or have not changed for 5 s. */
+static int neigh_forced_gc(struct neigh_table *tbl)
+{
+	unsigned long tref = jiffies - 5 * HZ;
+	unsigned int i;
+	int shrunk = 0;
+
+	tbl->stats.forced_gc_runs++;
+	for (i = 0; i <= tbl->hash_mask; i++) {
+		struct neighbour *n = tbl->hash_buckets[i], *next;
+
+		for (; n; n = next) {
+			next = n->next;
+			if (refcount_read(&n->refcnt) == 1 && !(n->nud_state & NUD_PERMANENT) &&
+			    (n->nud_state == NUD_FAILED || time_before(n->updated, tref))) {
+				neigh_unlink(n);
+				shrunk++;
+			}
+		}
+	}
+	tbl->last_flush = jiffies;
+	return shrunk;
+}
+
 static struct neighbour *neigh_alloc(struct neigh_table *tbl, struct net_device *dev)
 {
 	struct neighbour *n;
 
-	if (tbl->entries >= tbl->gc_thresh3) {
-		tbl->stats.table_fulls++;
-		return NULL;
+	/* Linux's thresholds: above gc_thresh2 (if not flushed for 5 s) or at gc_thresh3, first
+	 * throw out entries nobody uses; a full table refuses new entries. */
+	if (tbl->entries >= tbl->gc_thresh3 ||
+	    (tbl->entries >= tbl->gc_thresh2 && time_after(jiffies, tbl->last_flush + 5 * HZ))) {
+		if (!neigh_forced_gc(tbl) && tbl->entries >= tbl->gc_thresh3) {
+			tbl->stats.table_fulls++;
+			return NULL;
+		}
 	}
 	n = kmem_cache_zalloc(tbl->kmem_cachep, GFP_ATOMIC);
 	if (!n)

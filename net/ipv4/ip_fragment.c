@@ -28,7 +28,8 @@ int sysctl_ipfrag_time = 30 * HZ;
 #define INET_FRAG_COMPLETE	0x04
 
 struct ipq {
-	struct list_head	list;		/* ipq_list, oldest first */
+	struct list_head	list;		/* ipq_list, oldest first (eviction order) */
+	struct hlist_node	hash;		/* ipq_hash bucket, for lookup */
 	__be32			saddr;
 	__be32			daddr;
 	__be16			id;
@@ -50,7 +51,18 @@ struct ipfrag_skb_cb {
 };
 #define FRAG_CB(skb)	((struct ipfrag_skb_cb *)((skb)->cb))
 
+#define IPQ_HASHSZ	256
 static LIST_HEAD(ipq_list);
+static struct hlist_head ipq_hash[IPQ_HASHSZ];
+
+static unsigned int ipqhashfn(__be16 id, __be32 saddr, __be32 daddr, u8 prot)
+{
+	u32 h = (u32)id ^ saddr ^ (daddr * 31) ^ ((u32)prot << 16);
+
+	h ^= h >> 16;
+	h ^= h >> 8;
+	return h & (IPQ_HASHSZ - 1);
+}
 static long frag_mem;
 static int frag_nqueues;
 
@@ -71,6 +83,7 @@ static void ipq_kill(struct ipq *qp, enum skb_drop_reason reason)
 
 	del_timer(&qp->timer);
 	list_del(&qp->list);
+	hlist_del(&qp->hash);
 	while (fp) {
 		struct sk_buff *next = fp->next;
 
@@ -112,9 +125,10 @@ static void ip_evictor(struct net *net)
 
 static struct ipq *ip_find(struct net *net, const struct iphdr *iph)
 {
+	struct hlist_head *head = &ipq_hash[ipqhashfn(iph->id, iph->saddr, iph->daddr, iph->protocol)];
 	struct ipq *qp;
 
-	list_for_each_entry(qp, &ipq_list, list)
+	hlist_for_each_entry(qp, head, hash)
 		if (qp->id == iph->id && qp->saddr == iph->saddr && qp->daddr == iph->daddr &&
 		    qp->protocol == iph->protocol)
 			return qp;
@@ -128,6 +142,7 @@ static struct ipq *ip_find(struct net *net, const struct iphdr *iph)
 	timer_setup(&qp->timer, ip_expire, 0);
 	mod_timer(&qp->timer, jiffies + sysctl_ipfrag_time);
 	list_add_tail(&qp->list, &ipq_list);
+	hlist_add_head(&qp->hash, head);
 	frag_nqueues++;
 	return qp;
 }
