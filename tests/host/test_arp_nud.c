@@ -272,6 +272,37 @@ static void test_proc_net_arp_format(void **state)
 	assert_non_null(strstr(buf, line));
 }
 
+
+/* A full table first throws out entries nobody holds; if all are in use, new ones are refused. */
+static void test_neigh_table_limit_forced_gc(void **state)
+{
+	int thresh2 = arp_tbl.gc_thresh2, thresh3 = arp_tbl.gc_thresh3;
+	struct neighbour *held[8];
+	unsigned long fulls = arp_tbl.stats.table_fulls;
+	int base = arp_tbl.entries, i;
+	__be32 ip;
+
+	arp_tbl.gc_thresh2 = base + 4;
+	arp_tbl.gc_thresh3 = base + 8;
+	for (i = 0; i < 8; i++) {
+		ip = htonl(0x0a000010 + i);
+		held[i] = __neigh_create(&arp_tbl, &ip, dev, true);
+		assert_false(IS_ERR(held[i]));
+	}
+	ip = htonl(0x0a000030);
+	assert_true(IS_ERR(__neigh_create(&arp_tbl, &ip, dev, true)));
+	assert_int_equal(arp_tbl.stats.table_fulls, fulls + 1);
+	for (i = 0; i < 8; i++)
+		neigh_release(held[i]);
+	host_advance_time(6000);
+	held[0] = __neigh_create(&arp_tbl, &ip, dev, true);
+	assert_false(IS_ERR(held[0]));
+	assert_true(arp_tbl.entries <= base + 1);
+	neigh_release(held[0]);
+	arp_tbl.gc_thresh2 = thresh2;
+	arp_tbl.gc_thresh3 = thresh3;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -284,6 +315,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_gratuitous_arp_on_up, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_malformed_arp_counted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_proc_net_arp_format, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_neigh_table_limit_forced_gc, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
