@@ -75,6 +75,34 @@ void test_forkwait(void)
 	}
 	EXPECT_ERR(wait(&st), ECHILD);
 
+	/* An orphan is adopted: when its parent exits, getppid() changes to the reaper (init). */
+	{
+		int fds[2];
+		char verdict = 0;
+
+		EXPECT_OK(pipe(fds));
+		pid = fork();
+		if (pid == 0) {
+			pid_t middle = getpid();
+
+			if (fork() == 0) {
+				int i;
+
+				for (i = 0; i < 200 && getppid() == middle; i++)
+					usleep(10000);
+				verdict = getppid() != middle && getppid() > 0 ? 'y' : 'n';
+				write(fds[1], &verdict, 1);
+				_exit(0);
+			}
+			_exit(0);	/* leave the grandchild behind */
+		}
+		close(fds[1]);
+		CHECK(waitpid(pid, &st, 0) == pid, "waitpid middle: %s", strerror(errno));
+		CHECK(read(fds[0], &verdict, 1) == 1 && verdict == 'y', "the orphan was not re-parented (%c)",
+		      verdict ? verdict : '?');
+		close(fds[0]);
+	}
+
 	/* Sequential fork/exit many times (leaks here show in the memleak test). */
 	for (i = 0; i < 50; i++) {
 		pid = fork();
