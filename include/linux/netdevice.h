@@ -276,11 +276,7 @@ void napi_disable(struct napi_struct *n);
 bool napi_schedule_prep(struct napi_struct *n);
 void __napi_schedule(struct napi_struct *n);
 bool napi_complete_done(struct napi_struct *n, int work_done);
-static inline void napi_schedule(struct napi_struct *n)
-{
-	if (napi_schedule_prep(n))
-		__napi_schedule(n);
-}
+void napi_schedule(struct napi_struct *n);
 static inline bool napi_complete(struct napi_struct *n)
 {
 	return napi_complete_done(n, 0);

@@ -17,20 +17,8 @@ static inline u32 arp_hashfn(const void *pkey, const struct net_device *dev, u32
 	return val * hash_rnd[0];
 }
 
-static inline struct neighbour *__ipv4_neigh_lookup_noref(struct net_device *dev, u32 key)
-{
-	struct neigh_table *tbl = &arp_tbl;
-	struct neighbour *n;
-	u32 hash;
-
-	if (dev->flags & (IFF_LOOPBACK | IFF_POINTOPOINT))
-		key = 0;
-	hash = arp_hashfn(&key, dev, &tbl->hash_rnd) >> 16 & tbl->hash_mask;
-	for (n = tbl->hash_buckets[hash]; n; n = n->next)
-		if (n->dev == dev && n->primary_key[0] == key)
-			return n;
-	return NULL;
-}
+/* The ARP entry for key on dev, without taking a reference (the caller uses it at once). */
+struct neighbour *__ipv4_neigh_lookup_noref(struct net_device *dev, u32 key);
 
 static inline struct neighbour *__ipv4_neigh_lookup(struct net_device *dev, u32 key)
 {

@@ -142,11 +142,7 @@ int neigh_table_clear(int index, struct neigh_table *tbl);
 struct neighbour *neigh_lookup(struct neigh_table *tbl, const void *pkey, struct net_device *dev);
 struct neighbour *__neigh_create(struct neigh_table *tbl, const void *pkey, struct net_device *dev,
 				 bool want_ref);
-static inline struct neighbour *neigh_create(struct neigh_table *tbl, const void *pkey,
-					     struct net_device *dev)
-{
-	return __neigh_create(tbl, pkey, dev, true);
-}
+struct neighbour *neigh_create(struct neigh_table *tbl, const void *pkey, struct net_device *dev);
 int neigh_update(struct neighbour *neigh, const u8 *lladdr, u8 new, u32 flags, u32 nlmsg_pid);
 struct neighbour *neigh_event_ns(struct neigh_table *tbl, u8 *lladdr, void *saddr, struct net_device *dev);
 int __neigh_event_send(struct neighbour *neigh, struct sk_buff *skb);
@@ -192,10 +188,7 @@ static inline int neigh_event_send(struct neighbour *neigh, struct sk_buff *skb)
 
 /* The last step of the output path below IP: neigh->output is neigh_resolve_output while the
  * address is unresolved and neigh_connected_output once it is known. */
-static inline int neigh_output(struct neighbour *n, struct sk_buff *skb, bool skip_cache)
-{
-	return n->output(n, skb);
-}
+int neigh_output(struct neighbour *n, struct sk_buff *skb, bool skip_cache);
 
 static inline void neigh_confirm(struct neighbour *n)
 {

@@ -88,12 +88,8 @@ static inline struct rtable *ip_route_output_ports(struct net *net, struct flowi
 }
 
 /* tcp_v4_connect: route to dst, filling fl4->saddr when src is 0. */
-static inline struct rtable *ip_route_connect(struct flowi4 *fl4, __be32 dst, __be32 src, int oif, u8 protocol,
-					      __be16 sport, __be16 dport, const struct sock *sk)
-{
-	flowi4_init_output(fl4, oif, 0, 0, RT_SCOPE_UNIVERSE, protocol, 0, dst, src, dport, sport);
-	return ip_route_output_flow(&init_net, fl4, sk);
-}
+struct rtable *ip_route_connect(struct flowi4 *fl4, __be32 dst, __be32 src, int oif, u8 protocol,
+				__be16 sport, __be16 dport, const struct sock *sk);
 
 int ip_route_input_noref(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos, struct net_device *dev);
 

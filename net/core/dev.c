@@ -584,6 +584,13 @@ noinline void __napi_schedule(struct napi_struct *n)
 	local_irq_restore(flags);
 }
 
+/* From a driver's interrupt: poll this context from NET_RX_SOFTIRQ (unless already scheduled). */
+noinline void napi_schedule(struct napi_struct *n)
+{
+	if (napi_schedule_prep(n))
+		__napi_schedule(n);
+}
+
 /* The driver is done (work_done < budget): off the poll list; it re-enables its interrupt next. */
 bool napi_complete_done(struct napi_struct *n, int work_done)
 {

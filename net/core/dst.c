@@ -39,3 +39,8 @@ int dst_discard_out(struct net *net, struct sock *sk, struct sk_buff *skb)
 	kfree_skb(skb);
 	return 0;
 }
+
+noinline int dst_output(struct net *net, struct sock *sk, struct sk_buff *skb)
+{
+	return skb_dst(skb)->output(net, sk, skb);
+}

@@ -209,6 +209,17 @@ noinline struct neighbour *__neigh_create(struct neigh_table *tbl, const void *p
 	return n;
 }
 
+/* Linux has it as a macro over __neigh_create; a function here so gdb can stop on it. */
+noinline struct neighbour *neigh_create(struct neigh_table *tbl, const void *pkey, struct net_device *dev)
+{
+	return __neigh_create(tbl, pkey, dev, true);
+}
+
+noinline int neigh_output(struct neighbour *n, struct sk_buff *skb, bool skip_cache)
+{
+	return n->output(n, skb);
+}
+
 static void neigh_connect(struct neighbour *neigh)
 {
 	neigh->output = neigh->ops->connected_output;

@@ -67,6 +67,22 @@ struct neigh_table arp_tbl = {
 	.gc_thresh3 = 1024,
 };
 
+noinline struct neighbour *__ipv4_neigh_lookup_noref(struct net_device *dev, u32 key)
+{
+	struct neigh_table *tbl = &arp_tbl;
+	struct neighbour *n;
+	u32 hash;
+
+	/* Loopback and point-to-point have one neighbour for every address (Linux ip_neigh_gw4). */
+	if (dev->flags & (IFF_LOOPBACK | IFF_POINTOPOINT))
+		key = 0;
+	hash = arp_hashfn(&key, dev, &tbl->hash_rnd) >> 16 & tbl->hash_mask;
+	for (n = tbl->hash_buckets[hash]; n; n = n->next)
+		if (n->dev == dev && n->primary_key[0] == key)
+			return n;
+	return NULL;
+}
+
 /* Multicast IPv4 -> 01:00:5e + low 23 bits (RFC 1112 6.4). */
 int arp_mc_map(__be32 addr, u8 *haddr, struct net_device *dev, int dir)
 {
@@ -120,7 +136,7 @@ static void arp_error_report(struct neighbour *neigh, struct sk_buff *skb)
 }
 
 /* Sends one request for neigh: broadcast while INCOMPLETE, unicast to the cached address in PROBE. */
-static void arp_solicit(struct neighbour *neigh, struct sk_buff *skb)
+static noinline void arp_solicit(struct neighbour *neigh, struct sk_buff *skb)
 {
 	struct net_device *dev = neigh->dev;
 	__be32 target = neigh->primary_key[0];

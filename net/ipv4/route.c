@@ -185,6 +185,14 @@ noinline struct rtable *ip_route_output_flow(struct net *net, struct flowi4 *flp
 	return __ip_route_output_key(net, flp4);
 }
 
+/* Linux has it inline in include/net/route.h; a function here so gdb can stop on it. */
+noinline struct rtable *ip_route_connect(struct flowi4 *fl4, __be32 dst, __be32 src, int oif, u8 protocol,
+					 __be16 sport, __be16 dport, const struct sock *sk)
+{
+	flowi4_init_output(fl4, oif, 0, 0, RT_SCOPE_UNIVERSE, protocol, 0, dst, src, dport, sport);
+	return ip_route_output_flow(&init_net, fl4, sk);
+}
+
 /* Input route for a packet that cannot go anywhere: ip_error counts it (and answers ICMP when forwarding). */
 static int ip_error(struct sk_buff *skb)
 {
