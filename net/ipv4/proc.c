@@ -1,5 +1,5 @@
 /*
- * /proc/net/snmp, /proc/net/netstat and /proc/net/dropreasons: the SNMP MIB counters in Linux's
+ * /proc/net/snmp, /proc/net/netstat, /proc/net/sockstat and /proc/net/dropreasons: the SNMP MIB counters in Linux's
  * two-line "Name: field field ... / Name: value value ..." format, which `netstat -s` parses.
  * The MIB arrays themselves live here; every layer counts into them with the macros of
  * include/net/snmp.h.
@@ -13,6 +13,10 @@
 #include <net/snmp.h>
 #include <net/ip.h>
 #include <net/arp.h>
+#include <net/sock.h>
+#include <net/tcp.h>
+#include <net/udp.h>
+#include <net/ping.h>
 
 unsigned long ip_statistics[__IPSTATS_MIB_MAX];
 unsigned long icmp_statistics[__ICMP_MIB_MAX];
@@ -267,11 +271,32 @@ static int dropreasons_seq_show(struct seq_file *seq, void *v)
 	return 0;
 }
 
+/*
+ * /proc/net/sockstat, as Linux prints it: sockets in use per protocol, TCP orphans and TIME_WAIT
+ * sockets, and memory charged to TCP/UDP in pages (SK_MEM_QUANTUM), plus reassembly memory.
+ */
+static int sockstat_seq_show(struct seq_file *seq, void *v)
+{
+	struct net *net = &init_net;
+
+	seq_printf(seq, "sockets: used %d\n", sock_inuse_get(net));
+	seq_printf(seq, "TCP: inuse %d orphan %u tw %d alloc %d mem %ld\n", sock_prot_inuse_get(net, &tcp_prot),
+		   tcp_orphan_count, atomic_read(&net->ipv4.tcp_death_row.tw_count),
+		   sock_prot_inuse_get(net, &tcp_prot), atomic_long_read(&tcp_memory_allocated));
+	seq_printf(seq, "UDP: inuse %d mem %ld\n", sock_prot_inuse_get(net, &udp_prot),
+		   atomic_long_read(&udp_memory_allocated));
+	seq_puts(seq, "UDPLITE: inuse 0\n");
+	seq_printf(seq, "RAW: inuse %d\n", sock_prot_inuse_get(net, &ping_prot));
+	seq_printf(seq, "FRAG: inuse %d memory %ld\n", ip_frag_nqueues(), ip_frag_mem());
+	return 0;
+}
+
 static int __init ip_proc_init(void)
 {
 	proc_create_single("net/snmp", 0444, NULL, snmp_seq_show);
 	proc_create_single("net/netstat", 0444, NULL, netstat_seq_show);
 	proc_create_single("net/dropreasons", 0444, NULL, dropreasons_seq_show);
+	proc_create_single("net/sockstat", 0444, NULL, sockstat_seq_show);
 	return 0;
 }
 fs_initcall(ip_proc_init);
