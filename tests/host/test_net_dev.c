@@ -203,6 +203,59 @@ static void test_napi_budget_and_completion(void **state)
 	host_assert_no_leaks();
 }
 
+
+/* A stopped queue holds at most txqueuelen packets; the rest are dropped and counted. */
+static void test_qdisc_full_drops_and_counts(void **state)
+{
+	struct net_device *dev = host_netdev_create(host_mac);
+	unsigned long qdrops = skb_drop_reasons[SKB_DROP_REASON_QDISC_DROP];
+	int i;
+
+	dev->tx_queue_len = 4;
+	host_netdev_set_tx_limit(dev, 1);
+	for (i = 0; i < 10; i++) {
+		struct sk_buff *skb = alloc_skb(64, GFP_KERNEL);
+
+		skb_put_zero(skb, 20);
+		skb->dev = dev;
+		dev_queue_xmit(skb);
+	}
+	assert_int_equal(host_netdev_tx_len(dev), 1);
+	assert_int_equal(skb_queue_len(&dev->qdisc), 4);
+	assert_int_equal(dev->stats.tx_dropped, 5);
+	assert_int_equal(skb_drop_reasons[SKB_DROP_REASON_QDISC_DROP], qdrops + 5);
+	host_netdev_destroy(dev);	/* closing the device frees what waits */
+	host_assert_no_leaks();
+}
+
+/* netif_rx's backlog is bounded by netdev_max_backlog; overflow is dropped and counted. */
+static void test_backlog_full_drops_and_counts(void **state)
+{
+	int max = netdev_max_backlog, i;
+	unsigned int dropped = softnet_data.dropped;
+	unsigned long before = skb_drop_reasons[SKB_DROP_REASON_CPU_BACKLOG];
+
+	netdev_max_backlog = 3;
+	local_bh_disable();		/* as in a driver's interrupt: nothing is processed yet */
+	for (i = 0; i < 5; i++) {
+		struct sk_buff *skb = alloc_skb(64, GFP_ATOMIC);
+		u8 *f = skb_put_zero(skb, 60);
+
+		memcpy(f, loopback_dev->dev_addr, 6);
+		f[12] = 0x88;
+		f[13] = 0xb5;
+		skb->protocol = eth_type_trans(skb, loopback_dev);
+		netif_rx(skb);
+	}
+	assert_int_equal(skb_queue_len(&softnet_data.input_pkt_queue), 3);
+	local_bh_enable();		/* NET_RX_SOFTIRQ drains the backlog */
+	assert_int_equal(skb_queue_len(&softnet_data.input_pkt_queue), 0);
+	assert_int_equal(softnet_data.dropped, dropped + 2);
+	assert_int_equal(skb_drop_reasons[SKB_DROP_REASON_CPU_BACKLOG], before + 2);
+	netdev_max_backlog = max;
+	host_assert_no_leaks();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -214,6 +267,8 @@ int main(void)
 		cmocka_unit_test_setup(test_stopped_queue_holds_and_resends_in_order, setup),
 		cmocka_unit_test_setup(test_xmit_on_down_device_dropped, setup),
 		cmocka_unit_test_setup(test_napi_budget_and_completion, setup),
+		cmocka_unit_test_setup(test_qdisc_full_drops_and_counts, setup),
+		cmocka_unit_test_setup(test_backlog_full_drops_and_counts, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
