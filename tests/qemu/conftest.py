@@ -7,6 +7,7 @@
 - `netns`: a network namespace with tap0 = 192.168.76.1/24 and the guest at .2 (root only, else skipped);
 - guest.free_port(): a free TCP/UDP port on 127.0.0.1, for gdb stubs, dgram wires and forwards.
 """
+import glob
 import hashlib
 import os
 import shutil
@@ -49,8 +50,11 @@ def guests(request):
     # failure here is about the frames, not a consequence of the test's own failure.
     if getattr(request.node, 'rep_call', None) is not None and request.node.rep_call.passed:
         for g in made:
-            if g.check_pcap and g.pcap and os.path.exists(g.pcap) and pcapcheck.have_tshark():
-                pcapcheck.check_pcap(g.pcap, min_frames=0)
+            if g.check_pcap and g.pcap and pcapcheck.have_tshark():
+                # card 0 writes FILE, card N FILE.N (run-qemu.sh --pcap)
+                for path in [g.pcap] + sorted(glob.glob(glob.escape(g.pcap) + '.[0-9]*')):
+                    if os.path.exists(path):
+                        pcapcheck.check_pcap(path, min_frames=0)
 
 
 @pytest.fixture
