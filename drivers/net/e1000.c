@@ -295,8 +295,12 @@ static void e1000_alloc_rx_buffers(struct e1000_adapter *adapter, struct e1000_r
 		rx_ring->next_to_use = i;
 		/* Descriptors must be in memory before the NIC learns it may use them. */
 		wmb();
-		/* RDT points one past the last descriptor the NIC may fill. */
-		ew32(adapter, E1000_RDT, i == 0 ? rx_ring->count - 1 : i - 1);
+		/*
+		 * RDT is "the location beyond the last descriptor hardware can process" (manual
+		 * 13.4.30): the NIC owns [RDH, RDT), so it gets exactly the buffers just posted. One
+		 * slot always stays empty (e1000_desc_unused), so RDT never catches up with RDH.
+		 */
+		ew32(adapter, E1000_RDT, i);
 	}
 }
 
