@@ -4,8 +4,8 @@
  *
  * entry_SYSCALL_64 -> do_syscall_64(nr, regs) -> sys_call_table[nr] = __x64_sys_NAME(regs) ->
  * __do_sys_NAME(args) -> ... The result goes to regs->ax. On the way out, and on every interrupt
- * return to ring 3, pending work is done: a reschedule when the time slice ran out, and the
- * default action of a pending signal (the process ends).
+ * return to ring 3, pending work is done: a pending signal (its handler's frame, or its default
+ * action), the restart of an interrupted call, and a reschedule when the time slice ran out.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>

@@ -162,6 +162,9 @@ void arch_do_signal_or_restart(struct pt_regs *regs, bool in_syscall)
 	unsigned long oldmask;
 	int sig = get_signal(&ka);	/* a default action never comes back */
 
+	/* rt_sigreturn sets orig_ax to -1: the registers it restored are not a syscall result. */
+	if ((long)regs->orig_ax < 0)
+		in_syscall = false;
 	if (sig) {
 		if (in_syscall) {
 			switch ((long)regs->ax) {
