@@ -82,7 +82,7 @@ int send_sig(int sig, struct task_struct *p)
 	return send_sig_info(sig, in_interrupt() ? SI_KERNEL : SI_USER, 0, p);
 }
 
-/* Sends sig to every user process in group pgid (0: all of them); returns -ESRCH if none. */
+/* Sends sig (0: none, just the check) to every user process in group pgid (0: all); -ESRCH if none. */
 int kill_pgrp(pid_t pgid, int sig)
 {
 	struct task_struct *p;
@@ -91,7 +91,7 @@ int kill_pgrp(pid_t pgid, int sig)
 	list_for_each_entry(p, &init_task.tasks, tasks) {
 		if ((p->flags & PF_KTHREAD) || p->exit_state || (pgid && p->pgid != pgid))
 			continue;
-		ret = send_sig(sig, p);
+		ret = sig ? send_sig(sig, p) : 0;	/* 0: only "does the group exist" */
 	}
 	return ret;
 }
