@@ -102,7 +102,7 @@ static ssize_t pipe_write(struct file *file, const char __user *buf, size_t coun
 		size_t n = min(left, space);
 
 		if (!pipe->readers) {
-			send_sig(SIGPIPE, current);
+			send_sig(SIGPIPE, current, 0);
 			err = -EPIPE;
 			break;
 		}

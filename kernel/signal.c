@@ -77,7 +77,7 @@ int send_sig_info(int sig, int code, unsigned long addr, struct task_struct *p)
 	return 0;
 }
 
-int send_sig(int sig, struct task_struct *p)
+int send_sig(int sig, struct task_struct *p, int priv)
 {
 	return send_sig_info(sig, in_interrupt() ? SI_KERNEL : SI_USER, 0, p);
 }
@@ -91,7 +91,7 @@ int kill_pgrp(pid_t pgid, int sig)
 	list_for_each_entry(p, &init_task.tasks, tasks) {
 		if ((p->flags & PF_KTHREAD) || p->exit_state || (pgid && p->pgid != pgid))
 			continue;
-		ret = sig ? send_sig(sig, p) : 0;	/* 0: only "does the group exist" */
+		ret = sig ? send_sig(sig, p, 0) : 0;	/* 0: only "does the group exist" */
 	}
 	return ret;
 }

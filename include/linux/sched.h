@@ -26,6 +26,8 @@ long schedule_timeout_interruptible(long timeout);
 void msleep(unsigned int msecs);
 
 int signal_pending(struct task_struct *p);
+/* Sends signal sig to p (Linux: kernel/signal.c; priv is accepted for Linux's signature). 0 or -EINVAL. */
+int send_sig(int sig, struct task_struct *p, int priv);
 pid_t task_pid_nr(struct task_struct *p);
 const char *task_comm(struct task_struct *p);
 

@@ -127,7 +127,6 @@ void release_task(struct task_struct *p);
 
 /* kernel/signal.c */
 #define sigmask(sig)	(1UL << ((sig) - 1))
-int send_sig(int sig, struct task_struct *p);
 int send_sig_info(int sig, int code, unsigned long addr, struct task_struct *p);
 int kill_pgrp(pid_t pgid, int sig);
 /* Lowest deliverable signal with a handler (its action copied to *ka), 0 if none; a signal whose
