@@ -50,6 +50,7 @@ const struct test all_tests[] = {
 	{ "signal", test_signal, "SIG_IGN, default actions, handlers (where the kernel has them)" },
 	{ "pipe", test_pipe, "pipes: data, EOF, EPIPE, 1 MiB between processes" },
 	{ "pipeline", test_pipeline, "8 processes in a row of pipes carry 256 KiB intact" },
+	{ "concurrent", test_concurrent, "16 process pairs ping-pong a byte 200 times at once" },
 	{ "sbrk", test_sbrk, "the program break grows and shrinks" },
 	{ "mmap", test_mmap, "anonymous mmap/munmap; unmapped memory faults" },
 	{ "malloc", test_malloc, "malloc/realloc/free stress with content checks" },

@@ -178,3 +178,60 @@ void test_pipeline(void)
 		CHECK(waitpid(pids[i], &st, 0) == pids[i] && WIFEXITED(st) && WEXITSTATUS(st) == 0,
 		      "stage %d status %#x", i, st);
 }
+
+/* Ping-pong one byte over two pipes, n times, with a child of our own. Returns 0 on success. */
+static int ping_pong(int n)
+{
+	int to[2], from[2], i, st;
+	char c = 0;
+	pid_t pid;
+
+	if (pipe(to) < 0 || pipe(from) < 0)
+		return 1;
+	pid = fork();
+	if (pid < 0)
+		return 2;
+	if (pid == 0) {
+		close(to[1]);
+		close(from[0]);
+		while (read(to[0], &c, 1) == 1) {
+			c++;
+			if (write(from[1], &c, 1) != 1)
+				_exit(1);
+		}
+		_exit(0);
+	}
+	close(to[0]);
+	close(from[1]);
+	for (i = 0; i < n; i++) {
+		char want = (char)(c + 1);
+
+		if (write(to[1], &c, 1) != 1 || read(from[0], &c, 1) != 1 || c != want)
+			return 3;
+	}
+	close(to[1]);
+	close(from[0]);
+	return waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0 ? 0 : 4;
+}
+
+/* 16 process pairs at once, each passing a byte back and forth 200 times: wakeups under load. */
+void test_concurrent(void)
+{
+	enum { PAIRS = 16, ROUNDS = 200 };
+	pid_t pids[PAIRS];
+	int i, st, ok = 0;
+
+	for (i = 0; i < PAIRS; i++) {
+		pids[i] = fork();
+		if (pids[i] == 0)
+			_exit(ping_pong(ROUNDS));
+		CHECK(pids[i] > 0, "fork %d: %s", i, strerror(errno));
+	}
+	for (i = 0; i < PAIRS; i++) {
+		if (pids[i] > 0 && waitpid(pids[i], &st, 0) == pids[i] && WIFEXITED(st) && WEXITSTATUS(st) == 0)
+			ok++;
+		else
+			fail_at(__LINE__, "pair %d: status %#x (1 pipe, 2 fork, 3 wrong byte, 4 child)", i, st);
+	}
+	CHECK(ok == PAIRS, "%d of %d pairs completed", ok, PAIRS);
+}

@@ -71,6 +71,7 @@ void test_kill(void);
 void test_signal(void);
 void test_pipe(void);
 void test_pipeline(void);
+void test_concurrent(void);
 void test_sbrk(void);
 void test_mmap(void);
 void test_malloc(void);
