@@ -44,6 +44,7 @@ struct task_struct *alloc_task(const char *comm)
 		kfree(p);
 		return NULL;
 	}
+	*end_of_stack(p) = STACK_END_MAGIC;
 	p->pid = pid;
 	p->pgid = current->pgid;
 	p->sid = current->sid;

@@ -200,6 +200,8 @@ void schedule(void)
 	if (WARN_ON_ONCE(preempt_count))
 		pr_err("schedule() in atomic context: %s[%d], preempt_count %#x\n", prev->comm, prev->pid,
 		       preempt_count);
+	if (*end_of_stack(prev) != STACK_END_MAGIC)
+		panic("corrupted stack end detected inside scheduler: %s[%d]", prev->comm, prev->pid);
 	local_irq_save(flags);
 	if (prev->state != TASK_RUNNING) {
 		/* A signal arriving before the sleep ends it at once, as Linux's signal_pending_state. */
@@ -267,5 +269,6 @@ void __noreturn cpu_idle_loop(void)
 void sched_init(void)
 {
 	init_task.stack = boot_stack;
+	*end_of_stack(&init_task) = STACK_END_MAGIC;
 	init_task.start_time = jiffies;
 }

@@ -97,6 +97,10 @@ struct task_struct {
 	u8 fpu_state[512] __aligned(16);
 };
 
+/* The lowest word of every kernel stack: an overflow overwrites it first (Linux's value). */
+#define STACK_END_MAGIC		0x57AC6E9DUL
+#define end_of_stack(task)	((unsigned long *)(task)->stack)
+
 #define task_pt_regs(task) \
 	((struct pt_regs *)((unsigned long)(task)->stack + THREAD_SIZE) - 1)
 
