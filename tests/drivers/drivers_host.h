@@ -5,4 +5,7 @@
 /* kmalloc + dma_alloc_coherent blocks not yet freed. */
 long drivers_host_live_blocks(void);
 
+/* dma_alloc_coherent blocks not yet freed (tests/drivers/dma_stub.c, net-library tests). */
+long drivers_host_dma_blocks(void);
+
 #endif

@@ -10,16 +10,15 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
-#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 #include "../../drivers/net/e1000.c"
 #include "host.h"
+#include "drivers_host.h"
 
 /* ---- what the driver needs from PCI, IRQs, DMA and delays -------------------------------- */
 
 static u32 fake_regs[0x20000 / 4];	/* BAR0 */
-static long dma_blocks;
 static bool irq_requested;
 
 int pci_enable_device(struct pci_dev *dev) { return 0; }
@@ -40,24 +39,6 @@ int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags, co
 void free_irq(unsigned int irq, void *dev)
 {
 	irq_requested = false;
-}
-
-void *dma_alloc_coherent(struct device *dev, size_t size, dma_addr_t *dma_handle, gfp_t gfp)
-{
-	void *p = aligned_alloc(4096, (size + 4095) & ~4095UL);
-
-	if (!p)
-		return NULL;
-	memset(p, 0, size);
-	dma_blocks++;
-	*dma_handle = virt_to_phys(p);
-	return p;
-}
-
-void dma_free_coherent(struct device *dev, size_t size, void *cpu_addr, dma_addr_t dma_handle)
-{
-	dma_blocks--;
-	free(cpu_addr);
 }
 
 /* ---- fixture: an opened eth device on the fake NIC --------------------------------------- */
@@ -123,7 +104,7 @@ static int teardown(void **state)
 	unregister_netdev(netdev);
 	free_netdev(netdev);
 	host_run_softirqs();
-	assert_int_equal(dma_blocks, 0);
+	assert_int_equal(drivers_host_dma_blocks(), 0);
 	assert_int_equal(host_leak_count(), 0);
 	return 0;
 }

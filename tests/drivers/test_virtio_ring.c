@@ -15,12 +15,12 @@
 #include <linux/virtio_ring.h>
 #include <linux/errno.h>
 #include "drivers_host.h"
+#include "fake_vring.h"
 
 #define QSZ	8
 
 struct fake_device {
-	struct vring vr;	/* the device's view, rebuilt from the published address */
-	u16 last_avail;
+	struct fake_vring ring;
 	unsigned int kicks;
 	unsigned int callbacks;
 };
@@ -48,40 +48,18 @@ static struct virtqueue *new_vq(unsigned int num)
 	INIT_LIST_HEAD(&vdev.vqs);
 	vq = vring_create_virtqueue(0, num, VIRTIO_PCI_VRING_ALIGN, &vdev, fake_notify, fake_callback, "test");
 	assert_non_null(vq);
-	vring_init(&fdev.vr, num, (void *)(uintptr_t)virtqueue_get_desc_addr(vq), VIRTIO_PCI_VRING_ALIGN);
+	fake_vring_attach(&fdev.ring, vq);
 	return vq;
 }
 
-/* Device side: take the next available chain; returns its head and checks its shape. */
 static u16 dev_pop_avail(unsigned int *ndesc, void **first_buf)
 {
-	struct vring *vr = &fdev.vr;
-	u16 head, i;
-	unsigned int n = 1;
-
-	assert_true(fdev.last_avail != vr->avail->idx);
-	head = vr->avail->ring[fdev.last_avail & (vr->num - 1)];
-	fdev.last_avail++;
-	assert_true(head < vr->num);
-	*first_buf = (void *)(uintptr_t)vr->desc[head].addr;
-	for (i = head; vr->desc[i].flags & VRING_DESC_F_NEXT; i = vr->desc[i].next) {
-		n++;
-		assert_true(n <= vr->num);	/* a loop in the chain would never end */
-	}
-	*ndesc = n;
-	return head;
+	return fake_vring_pop(&fdev.ring, ndesc, first_buf);
 }
 
-/* Device side: mark a chain used with len bytes written. */
 static void dev_push_used(u16 head, u32 len)
 {
-	struct vring *vr = &fdev.vr;
-	struct vring_used_elem *e = &vr->used->ring[vr->used->idx & (vr->num - 1)];
-
-	e->id = head;
-	e->len = len;
-	__atomic_thread_fence(__ATOMIC_RELEASE);
-	vr->used->idx++;
+	fake_vring_push(&fdev.ring, head, len);
 }
 
 static int add_out(struct virtqueue *vq, void *token, void *buf, unsigned int n)
@@ -113,8 +91,8 @@ static void test_virtio_ring_add_kick_get(void **state)
 		head = dev_pop_avail(&ndesc, &first);
 		assert_int_equal(ndesc, 2);
 		assert_ptr_equal(first, bufs[i]);
-		assert_int_equal(fdev.vr.desc[head].len, 10);
-		assert_false(fdev.vr.desc[head].flags & VRING_DESC_F_WRITE);
+		assert_int_equal(fdev.ring.vr.desc[head].len, 10);
+		assert_false(fdev.ring.vr.desc[head].flags & VRING_DESC_F_WRITE);
 		dev_push_used(head, 0);
 	}
 	for (i = 0; i < 3; i++) {
@@ -140,8 +118,8 @@ static void test_virtio_ring_inbuf_is_device_writable(void **state)
 	assert_int_equal(virtqueue_add_inbuf(vq, sg, 1, buf, 0), 0);
 	head = dev_pop_avail(&ndesc, &first);
 	assert_int_equal(ndesc, 1);
-	assert_true(fdev.vr.desc[head].flags & VRING_DESC_F_WRITE);
-	assert_int_equal(fdev.vr.desc[head].len, sizeof(buf));
+	assert_true(fdev.ring.vr.desc[head].flags & VRING_DESC_F_WRITE);
+	assert_int_equal(fdev.ring.vr.desc[head].len, sizeof(buf));
 	dev_push_used(head, 42);
 	assert_ptr_equal(virtqueue_get_buf(vq, &len), buf);
 	assert_int_equal(len, 42);
@@ -193,7 +171,7 @@ static void test_virtio_ring_wraparound_out_of_order(void **state)
 		assert_int_equal(vq->num_free, QSZ);
 	}
 	/* The device's view of the indexes really wrapped. */
-	assert_int_equal(fdev.vr.avail->idx, (u16)(70000 * 3));
+	assert_int_equal(fdev.ring.vr.avail->idx, (u16)(70000 * 3));
 	vring_del_virtqueue(vq);
 }
 
@@ -227,9 +205,9 @@ static void test_virtio_ring_callback_suppression(void **state)
 
 	assert_int_equal(vring_interrupt(0, vq), IRQ_NONE);	/* nothing used: not ours */
 	virtqueue_disable_cb(vq);
-	assert_true(fdev.vr.avail->flags & VRING_AVAIL_F_NO_INTERRUPT);
+	assert_true(fdev.ring.vr.avail->flags & VRING_AVAIL_F_NO_INTERRUPT);
 	assert_true(virtqueue_enable_cb(vq));			/* nothing pending */
-	assert_false(fdev.vr.avail->flags & VRING_AVAIL_F_NO_INTERRUPT);
+	assert_false(fdev.ring.vr.avail->flags & VRING_AVAIL_F_NO_INTERRUPT);
 
 	assert_int_equal(add_out(vq, buf, buf, 1), 0);
 	dev_push_used(dev_pop_avail(&ndesc, &first), 0);
@@ -247,11 +225,11 @@ static void test_virtio_ring_kick_respects_no_notify(void **state)
 	char buf[200];
 
 	assert_false(virtqueue_kick_prepare(vq));		/* nothing added */
-	fdev.vr.used->flags = VRING_USED_F_NO_NOTIFY;
+	fdev.ring.vr.used->flags = VRING_USED_F_NO_NOTIFY;
 	assert_int_equal(add_out(vq, buf, buf, 1), 0);
 	assert_true(virtqueue_kick(vq));
 	assert_int_equal(fdev.kicks, 0);
-	fdev.vr.used->flags = 0;
+	fdev.ring.vr.used->flags = 0;
 	assert_int_equal(add_out(vq, buf + 1, buf, 1), 0);
 	assert_true(virtqueue_kick(vq));
 	assert_int_equal(fdev.kicks, 1);

@@ -11,7 +11,7 @@ DRV_HOST_CFLAGS := $(filter-out -Iinclude -Itests/host/include -DHOST_BUILD,$(HO
 DRV_HOST_TEST_SRCS := $(wildcard tests/drivers/test_*.c)
 DRV_HOST_TESTS  := $(patsubst tests/drivers/%.c,$(DRV_HOST_DIR)/%,$(DRV_HOST_TEST_SRCS))
 # Tests that link the whole host net/ library instead of tests/drivers/shim.c.
-DRV_HOST_NET_TESTS := $(DRV_HOST_DIR)/test_e1000
+DRV_HOST_NET_TESTS := $(DRV_HOST_DIR)/test_e1000 $(DRV_HOST_DIR)/test_virtio_net
 DRV_HOST_SHIM_TESTS := $(filter-out $(DRV_HOST_NET_TESTS),$(DRV_HOST_TESTS))
 DRV_HOST_SRCS   := $(DRV_HOST_TEST_SRCS) tests/drivers/shim.c drivers/virtio/virtio_ring.c drivers/pci/pci.c
 
@@ -33,11 +33,16 @@ $(DRV_HOST_DIR)/net/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(DRV_HOST_CFLAGS) -Itests/host/include -MMD -MP -c $< -o $@
 
-$(DRV_HOST_NET_TESTS): $(DRV_HOST_DIR)/test_%: $(DRV_HOST_DIR)/net/tests/drivers/test_%.o $(BUILD)/host/libnet.a
-	$(CC) $(HOST_LDFLAGS) -o $@ $< -Wl,--whole-archive $(BUILD)/host/libnet.a -Wl,--no-whole-archive -lcmocka
+$(DRV_HOST_DIR)/test_virtio_net: $(DRV_HOST_DIR)/net/drivers/virtio/virtio_ring.o
+
+$(DRV_HOST_NET_TESTS): $(DRV_HOST_DIR)/test_%: $(DRV_HOST_DIR)/net/tests/drivers/test_%.o \
+		$(DRV_HOST_DIR)/net/tests/drivers/dma_stub.o $(BUILD)/host/libnet.a
+	$(CC) $(HOST_LDFLAGS) -o $@ $(filter %.o,$^) -Wl,--whole-archive $(BUILD)/host/libnet.a \
+		-Wl,--no-whole-archive -lcmocka
 
 -include $(patsubst %.c,$(DRV_HOST_DIR)/%.d,$(DRV_HOST_SRCS)) \
-	$(patsubst %.c,$(DRV_HOST_DIR)/net/%.d,$(DRV_HOST_TEST_SRCS))
+	$(patsubst %.c,$(DRV_HOST_DIR)/net/%.d,$(DRV_HOST_TEST_SRCS) tests/drivers/dma_stub.c \
+		drivers/virtio/virtio_ring.c)
 
 .PHONY: test-drivers-host
 test-drivers-host: $(DRV_HOST_TESTS)
