@@ -479,8 +479,6 @@ static noinline int ping_v4_sendmsg(struct sock *sk, struct msghdr *msg, size_t 
 		icmph->checksum = csum_fold(skb_checksum(skb, skb_transport_offset(skb),
 							 skb->len - skb_transport_offset(skb), 0));
 		skb->ip_summed = CHECKSUM_NONE;
-		if (!skb->sk)
-			skb_set_owner_w(skb, sk);
 		err = ip_send_skb(net, skb);
 	}
 	release_sock(sk);

@@ -747,11 +747,8 @@ noinline int udp_sendmsg(struct sock *sk, struct msghdr *msg, size_t len)
 	skb = ip_make_skb(sk, fl4, udp_getfrag, msg, len, sizeof(struct udphdr), &ipc, &rt,
 			  msg->msg_flags);
 	err = PTR_ERR(skb);
-	if (!IS_ERR_OR_NULL(skb)) {
-		if (!skb->sk)
-			skb_set_owner_w(skb, sk);
+	if (!IS_ERR_OR_NULL(skb))
 		err = udp_send_skb(skb, fl4);
-	}
 
 out:
 	ip_rt_put(rt);

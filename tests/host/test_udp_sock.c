@@ -538,6 +538,42 @@ static void test_udp_recvmsg_ip_ttl_cmsg(void **state)
 	host_close_fd(cli);
 }
 
+/*
+ * SO_SNDBUF bounds the datagrams a socket has in flight: EAGAIN, or a wait bounded by SO_SNDTIMEO.
+ * Datagrams to a neighbour that has not answered ARP yet wait in the neighbour's queue, still
+ * charged to the socket (a driver that transmitted them would have given the charge back).
+ */
+static void test_udp_sndbuf_full_eagain_and_sndtimeo(void **state)
+{
+	int fd = __sys_socket(AF_INET, SOCK_DGRAM, 0), sent = 0, ret;
+	__be32 silent = htonl(0x0a000042);	/* 10.0.0.66: on the link, not yet resolved */
+	struct sockaddr_in to = inaddr(silent, 9090);
+	struct __kernel_old_timeval tv = { .tv_sec = 0, .tv_usec = 300000 };
+	static u8 out[1400];
+	unsigned long start;
+
+	assert_int_equal(setsockopt_int(fd, SOL_SOCKET, SO_SNDBUF, 1), 0);	/* the minimum */
+	while ((ret = __sys_sendto(fd, out, sizeof(out), MSG_DONTWAIT, (struct sockaddr *)&to,
+				   sizeof(to))) == sizeof(out) && sent < 100)
+		sent++;
+	assert_int_equal(ret, -EAGAIN);
+	assert_true(sent >= 1 && sent <= 4);
+	assert_true(sk_wmem_alloc_get(fd_sk(fd)) >= SOCK_MIN_SNDBUF / 2);
+	assert_int_equal(__sys_setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, (char *)&tv, sizeof(tv)), 0);
+	start = jiffies;
+	assert_int_equal(__sys_sendto(fd, out, sizeof(out), 0, (struct sockaddr *)&to, sizeof(to)),
+			 -EAGAIN);
+	assert_true(jiffies - start >= msecs_to_jiffies(300));
+	/* The neighbour answers: the queue goes out, the NIC frees it, the buffer has room again. */
+	host_learn_neigh(sock_test_dev, silent, peer_mac);
+	host_run_softirqs();
+	host_netdev_tx_purge(sock_test_dev);
+	assert_int_equal(sk_wmem_alloc_get(fd_sk(fd)), 0);
+	assert_int_equal(__sys_sendto(fd, out, sizeof(out), MSG_DONTWAIT, (struct sockaddr *)&to,
+				      sizeof(to)), sizeof(out));
+	host_close_fd(fd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -557,6 +593,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_udp_send_broadcast_needs_so_broadcast, sock_setup, sock_teardown),
 		cmocka_unit_test_setup_teardown(test_udp_sendto_errors, sock_setup, sock_teardown),
 		cmocka_unit_test_setup_teardown(test_udp_recvmsg_ip_ttl_cmsg, sock_setup, sock_teardown),
+		cmocka_unit_test_setup_teardown(test_udp_sndbuf_full_eagain_and_sndtimeo, sock_setup, sock_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
