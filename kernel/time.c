@@ -36,6 +36,7 @@ static bool tsc_calibrated;
 static u64 next_tick_ns;	/* ktime at which jiffies next advance */
 
 #define TICK_NSEC		(1000000000ULL / HZ)
+#define MAX_CATCHUP_TICKS	20	/* 20 ms: lost PIT interrupts, not a descheduled guest */
 
 u64 ktime_get_ns(void)
 {
@@ -87,8 +88,12 @@ __attribute__((weak)) void update_process_times(int user_tick)
  * emulation interrupts get lost or come late (QEMU runs the PIT from its I/O thread, which a busy
  * guest or device starves), and jiffies would fall behind the clock. So, as Linux's
  * tick_do_update_jiffies64 does with its clocksource, jiffies advance by the periods that really
- * passed: timers and sleeps keep pace with ktime_get_ns() (CLOCK_MONOTONIC). An interrupt that comes
- * a little early by the TSC counts 0 and the next one catches up.
+ * passed, and timers and sleeps keep pace with ktime_get_ns() (CLOCK_MONOTONIC). An interrupt that
+ * comes a little early by the TSC counts 0 and the next one catches up.
+ *
+ * Catching up is capped at MAX_CATCHUP_TICKS: a longer gap means the host did not run the guest at
+ * all (a loaded machine), and counting it would fire TCP retransmissions for time the guest never
+ * had. After such a gap jiffies resume from now, a little behind CLOCK_MONOTONIC.
  */
 static unsigned long ticks_elapsed(void)
 {
@@ -100,6 +105,10 @@ static unsigned long ticks_elapsed(void)
 	if (now < next_tick_ns)
 		return 0;
 	ticks = (now - next_tick_ns) / TICK_NSEC + 1;
+	if (ticks > MAX_CATCHUP_TICKS) {
+		next_tick_ns = now + TICK_NSEC;
+		return MAX_CATCHUP_TICKS;
+	}
 	next_tick_ns += ticks * TICK_NSEC;
 	return ticks;
 }
