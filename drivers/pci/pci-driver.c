@@ -8,6 +8,7 @@
 #include <linux/pci.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/errno.h>
 
 static LIST_HEAD(pci_drivers);
 static bool pci_autoprobe;	/* set once the boot-time pass has run */
@@ -43,7 +44,9 @@ static bool pci_device_probe(struct pci_driver *drv, struct pci_dev *dev)
 	err = drv->probe(dev, id);
 	if (err) {
 		dev->driver = NULL;
-		pr_warn("%s %s: probe failed: %d\n", drv->name, pci_name(dev), err);
+		/* -ENODEV/-ENXIO: "not a device I drive after all", as Linux's driver core treats them. */
+		if (err != -ENODEV && err != -ENXIO)
+			pr_warn("%s %s: probe failed: %d\n", drv->name, pci_name(dev), err);
 		return false;
 	}
 	return true;
