@@ -18,6 +18,7 @@
 #include <linux/poll.h>
 #include <linux/bitops.h>
 #include <net/sock.h>
+#include <uapi/asm/signal.h>
 
 /**
  * sk_stream_write_space - stream socket write_space callback.
@@ -150,13 +151,15 @@ do_interrupted:
 }
 
 /*
- * The error a failed send returns: a pending socket error wins over EPIPE. Linux also raises
- * SIGPIPE here unless MSG_NOSIGNAL.
+ * The error a failed send returns: a pending socket error wins over EPIPE, and EPIPE also raises
+ * SIGPIPE in the writer (POSIX write() on a closed connection) unless MSG_NOSIGNAL.
  */
 int sk_stream_error(struct sock *sk, int flags, int err)
 {
 	if (err == -EPIPE)
 		err = sock_error(sk) ? : -EPIPE;
+	if (err == -EPIPE && !(flags & MSG_NOSIGNAL))
+		send_sig(SIGPIPE, current, 0);
 	return err;
 }
 

@@ -7,6 +7,7 @@
  */
 #include <linux/slab.h>
 #include <net/tcp.h>
+#include <uapi/asm/signal.h>
 #include "sock_helpers.h"
 
 static int tcp_listener(__be32 addr, u16 port, int backlog)
@@ -297,6 +298,26 @@ static void test_tcp_accept_queue_bounded_by_backlog(void **state)
 	host_close_fd(lfd);
 }
 
+/* Writing to a stream after shutdown(SHUT_WR): EPIPE and SIGPIPE, or no signal with MSG_NOSIGNAL. */
+static void test_tcp_write_after_shutdown_epipe_sigpipe(void **state)
+{
+	int lfd = tcp_listener(LOOPBACK_IP, 7007, 5);
+	int cfd = __sys_socket(AF_INET, SOCK_STREAM, 0), afd;
+	struct sockaddr_in to = inaddr(LOOPBACK_IP, 7007);
+	unsigned int pipes = host_signal_count(SIGPIPE);
+
+	assert_int_equal(__sys_connect(cfd, (struct sockaddr *)&to, sizeof(to)), 0);
+	afd = __sys_accept4(lfd, NULL, NULL, 0);
+	assert_int_equal(__sys_shutdown(cfd, SHUT_WR), 0);
+	assert_int_equal(__sys_sendto(cfd, "x", 1, MSG_NOSIGNAL, NULL, 0), -EPIPE);
+	assert_int_equal(host_signal_count(SIGPIPE), pipes);
+	assert_int_equal(__sys_sendto(cfd, "x", 1, 0, NULL, 0), -EPIPE);
+	assert_int_equal(host_signal_count(SIGPIPE), pipes + 1);
+	host_close_fd(afd);
+	host_close_fd(cfd);
+	host_close_fd(lfd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -308,6 +329,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_tcp_listen_port_rules, sock_setup, tcp_teardown),
 		cmocka_unit_test_setup_teardown(test_tcp_reuseaddr_over_time_wait, sock_setup, tcp_teardown),
 		cmocka_unit_test_setup_teardown(test_tcp_accept_queue_bounded_by_backlog, sock_setup, tcp_teardown),
+		cmocka_unit_test_setup_teardown(test_tcp_write_after_shutdown_epipe_sigpipe, sock_setup, tcp_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

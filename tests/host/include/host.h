@@ -33,6 +33,8 @@ long host_leak_count(void);
  * true if it did something (the sleeper re-checks), false to let time pass to the next timer. */
 void host_set_idle_hook(bool (*hook)(void *arg), void *arg);
 void host_set_signal_pending(bool pending);
+/* How many times send_sig(sig, ...) was called (SIGPIPE from a write to a closed stream ...). */
+unsigned int host_signal_count(int sig);
 
 void host_seed_random(u64 seed);
 
