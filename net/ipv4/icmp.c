@@ -122,6 +122,28 @@ static struct {
 	unsigned long last;
 } icmp_rl[ICMP_RL_HOSTS];
 
+/* All destinations together: sysctl_icmp_msgs_per_sec with a burst of 50 (Linux icmp_global_allow). */
+#define ICMP_MSGS_BURST	50
+static bool icmp_global_allow(struct net *net)
+{
+	static unsigned long stamp;
+	static int credit = ICMP_MSGS_BURST;
+	unsigned long delta = jiffies - stamp;
+
+	if (delta >= HZ / 50) {
+		unsigned long incr = delta * sysctl_icmp_msgs_per_sec / HZ;
+
+		credit = incr >= ICMP_MSGS_BURST ? ICMP_MSGS_BURST : min_t(int, ICMP_MSGS_BURST, credit + incr);
+		stamp = jiffies;
+	}
+	if (credit > 0) {
+		credit--;
+		return true;
+	}
+	ICMP_INC_STATS(net, ICMP_MIB_RATELIMITGLOBAL);
+	return false;
+}
+
 static bool icmpv4_xrlim_allow(struct net *net, int type, __be32 daddr)
 {
 	unsigned long timeout = msecs_to_jiffies(sysctl_icmp_ratelimit);
@@ -132,6 +154,8 @@ static bool icmpv4_xrlim_allow(struct net *net, int type, __be32 daddr)
 		return true;
 	if (ipv4_is_loopback(daddr))
 		return true;	/* Linux: no limit towards ourselves */
+	if (!icmp_global_allow(net))
+		return false;
 	for (i = 0; i < ICMP_RL_HOSTS; i++) {
 		if (icmp_rl[i].daddr == daddr) {
 			slot = i;
