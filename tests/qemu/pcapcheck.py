@@ -57,3 +57,19 @@ def check_pcap(path, display_filter='', min_frames=1):
     assert n >= min_frames, '%s: %d frames matching %r, expected at least %d' % (
         path, n, display_filter, min_frames)
     return n
+
+
+ICMP_ERRORS = '{3, 4, 5, 11, 12}'
+
+
+def check_sent(path, mac):
+    """Check the frames a guest sent (source MAC `mac`) when what it received was bad on purpose. An
+    ICMP error quotes the bad datagram it answers, and tshark's complaints about the quoted bytes are
+    not about the guest: for those only the outer IP and ICMP checksums (first layer) are checked."""
+    own = 'eth.src == %s' % mac
+    n = check_pcap(path, '%s && !(icmp.type#1 in %s)' % (own, ICMP_ERRORS), min_frames=1)
+    errors = count(path, '%s && icmp.type#1 in %s' % (own, ICMP_ERRORS))
+    good = count(path, '%s && icmp.type#1 in %s && ip.checksum.status#1 == "Good" && '
+                 'icmp.checksum.status#1 == "Good"' % (own, ICMP_ERRORS))
+    assert good == errors, '%s: %d of the %d ICMP errors sent have a bad checksum' % (path, errors - good, errors)
+    return n + errors
