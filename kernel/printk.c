@@ -16,6 +16,7 @@
 
 #define LOG_BUF_LEN		(64 * 1024)	/* a ring: the oldest lines go first */
 #define DEFAULT_LOGLEVEL	4		/* printk without a level is KERN_WARNING, as in Linux */
+#define CONSOLE_WRITE_CHUNK	64		/* bytes written with interrupts off */
 
 static char log_buf[LOG_BUF_LEN];
 static unsigned long log_head;		/* total bytes ever written; log_buf[log_head % LEN] is next */
@@ -40,13 +41,19 @@ static void console_emit(const char *s, size_t len)
 		con->write(con, s, len);
 }
 
+/* In pieces, so a big write from user space does not keep interrupts off for milliseconds. */
 void console_write(const char *s, size_t len)
 {
-	unsigned long flags;
+	while (len) {
+		size_t n = min(len, (size_t)CONSOLE_WRITE_CHUNK);
+		unsigned long flags;
 
-	local_irq_save(flags);
-	console_emit(s, len);
-	local_irq_restore(flags);
+		local_irq_save(flags);
+		console_emit(s, n);
+		local_irq_restore(flags);
+		s += n;
+		len -= n;
+	}
 }
 
 /* Strips a KERN_<LEVEL> prefix; returns the level, or -1 for none (a continuation or default). */
