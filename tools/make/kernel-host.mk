@@ -1,5 +1,5 @@
 # Suite `kernel-host`: the kernel's own library code (kernel/lib/vsprintf.c, string.c, kernel/timer.c,
-# kernel/mm/slab.c) compiled for Linux and unit-tested with cmocka (tests/host/test_kernel_*.c).
+# kernel/mm/slab.c, kernel/printk.c) compiled for Linux and unit-tested with cmocka (tests/host/test_kernel_*.c).
 # The real kernel files are compiled, not copies: their names that clash with the C library are
 # renamed with -D (snprintf -> kernel_snprintf ...) in every file of a test binary, and
 # tests/host/kernel-include/asm/page.h replaces the direct-map arithmetic (pointer == physical)
@@ -21,6 +21,7 @@ KHOST_UNITS_test_kernel_vsprintf :=
 KHOST_UNITS_test_kernel_string :=
 KHOST_UNITS_test_kernel_timer := kernel/timer.c
 KHOST_UNITS_test_kernel_slab := kernel/mm/slab.c
+KHOST_UNITS_test_kernel_printk := kernel/printk.c
 
 KHOST_TEST_SRCS := $(sort $(wildcard tests/host/test_kernel_*.c))
 KHOST_TESTS := $(patsubst tests/host/%.c,$(KHOST_DIR)/%,$(KHOST_TEST_SRCS))
