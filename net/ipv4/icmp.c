@@ -464,7 +464,13 @@ static const struct icmp_control icmp_pointers[NR_ICMP_TYPES + 1] = {
 	[ICMP_ADDRESSREPLY] = { .handler = icmp_discard },
 };
 
+/*
+ * Linux creates per-CPU kernel sockets here to send ICMP from; this stack sends its ICMP
+ * messages without a socket (ip_make_skb with sk NULL), so there is nothing to set up beyond
+ * the clean rate-limit state.
+ */
 int icmp_init(void)
 {
+	memset(icmp_rl, 0, sizeof(icmp_rl));
 	return 0;
 }

@@ -27,7 +27,7 @@ extern const u8 host_mac[6], peer_mac[6], bcast_mac[6];
 #define PEER_IP		htonl(0x0a000001)	/* 10.0.0.1 */
 #define HOST_MASK	htonl(0xffffff00)
 
-/* Boots the stack (all initcalls, and IP below sockets even without af_inet.c). */
+/* Boots the stack: all initcalls, inet_init among them. */
 void host_inet_init(void);
 /* Boots the stack once; then creates the NIC with HOST_IP/24, drains the gratuitous ARP. */
 struct net_device *host_inet_nic(void);

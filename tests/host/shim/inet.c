@@ -80,29 +80,8 @@ void host_learn_neigh(struct net_device *dev, __be32 ip, const u8 *mac)
 	neigh_release(n);
 }
 
-/*
- * inet_init (net/ipv4/af_inet.c, helper "sock") wires IP into the device layer. While a build has
- * no af_inet.c, do the part of it that concerns the layers below sockets, the way it does.
- */
-
-static struct packet_type host_ip_packet_type = {
-	.type = htons(ETH_P_IP),
-	.func = ip_rcv,
-};
-
-static const struct net_protocol host_icmp_protocol = {
-	.handler = icmp_rcv,
-	.err_handler = icmp_err,
-};
-
+/* inet_init (net/ipv4/af_inet.c) wires IP into the device layer; it runs with the other initcalls. */
 void host_inet_init(void)
 {
 	host_net_setup();
-	if (inet_protos[IPPROTO_ICMP])
-		return;
-	arp_init();
-	ip_init();
-	icmp_init();
-	inet_add_protocol(&host_icmp_protocol, IPPROTO_ICMP);
-	dev_add_pack(&host_ip_packet_type);
 }
