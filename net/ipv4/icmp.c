@@ -16,6 +16,7 @@
 #include <net/route.h>
 #include <net/protocol.h>
 #include <net/checksum.h>
+#include <net/ping.h>
 
 int sysctl_icmp_ratelimit = 1000;		/* ms per token, per destination */
 int sysctl_icmp_msgs_per_sec = 1000;
@@ -281,16 +282,10 @@ static bool icmp_discard(struct sk_buff *skb)
 	return true;	/* nothing to do, but not an error */
 }
 
-/*
- * Echo replies belong to ping sockets (net/ipv4/ping.c). Referenced weakly so that builds without
- * the socket layer (the host tests of the layers below it) still link; then replies are dropped.
- */
-extern bool ping_rcv(struct sk_buff *skb) __attribute__((weak));
-extern void ping_err(struct sk_buff *skb, int offset, u32 info) __attribute__((weak));
-
+/* Echo replies belong to ping sockets (net/ipv4/ping.c, ping_rcv -> ping_lookup). */
 static bool icmp_echoreply(struct sk_buff *skb)
 {
-	return ping_rcv ? ping_rcv(skb) : true;
+	return ping_rcv(skb);
 }
 
 /* inet_protos[IPPROTO_ICMP]->handler */
@@ -368,7 +363,7 @@ int icmp_err(struct sk_buff *skb, u32 info)
 	int offset = iph->ihl << 2;
 	const struct icmphdr *icmph = (const struct icmphdr *)(skb->data + offset);
 
-	if (icmph->type != ICMP_ECHOREPLY && ping_err)
+	if (icmph->type != ICMP_ECHOREPLY)
 		ping_err(skb, offset, info);
 	return 0;
 }
