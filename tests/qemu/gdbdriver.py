@@ -55,6 +55,18 @@ def backtrace(frame, limit=40):
     return names
 
 
+def backtrace_args(frame, limit=12):
+    """[(function, {arg: value})] from the hit frame outwards, as `bt` prints them."""
+    rows = []
+    while frame is not None and len(rows) < limit:
+        rows.append((frame.name() or '??', frame_args(frame)))
+        try:
+            frame = frame.older()
+        except gdb.error:
+            break
+    return rows
+
+
 def current_bp_number():
     # gdb sets $bpnum to the last *created* breakpoint; the hit one is found by pc instead.
     pc = gdb.selected_frame().pc()
@@ -87,6 +99,8 @@ while len(hits) < cfg.get('max_hits', 50):
            'args': frame_args(frame)}
     if spec.get('bt'):
         hit['bt'] = backtrace(frame)
+    if spec.get('bt_args'):
+        hit['bt_args'] = backtrace_args(frame)
     for name, expr in spec.get('eval', {}).items():
         try:
             hit.setdefault('eval', {})[name] = str(gdb.parse_and_eval(expr))

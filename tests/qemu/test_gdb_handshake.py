@@ -107,3 +107,18 @@ def test_every_call_chain_function_is_hit_during_handshake_and_transfer(request)
     missing = {k: v for k, v in missing.items() if v}
     assert not missing, 'never hit (not on the path, inlined, or missing): %s\n%s' % (
         missing, r.gdb_output[-1500:])
+
+
+def test_callers_of_tcp_v4_connect_show_their_arguments_in_bt(request):
+    # DESIGN.md: the default build is the one students step through; `bt`, `up` and `info args` on the
+    # call-chain functions must read sensibly, not as <optimized out> or stale register values.
+    r = gdb_run(request.node.name, [brk('tcp_v4_connect', once=True, bt_args=True)], run=RUN, max_hits=1,
+                timeout=120, nic='none')
+    assert r.functions == ['tcp_v4_connect'], r.gdb_output[-2000:]
+    frames = dict((fn, args) for fn, args in r.hits[0]['bt_args'])
+    for fn, length in (('tcp_v4_connect', 'addr_len'), ('__inet_stream_connect', 'addr_len'),
+                       ('inet_stream_connect', 'addr_len'), ('__sys_connect', 'addrlen')):
+        assert fn in frames, (fn, list(frames))
+        args = frames[fn]
+        assert not [a for a, v in args.items() if 'optimized out' in v], (fn, args)
+        assert args[length] == '16', (fn, args)
