@@ -58,7 +58,6 @@ void iov_iter_init(struct iov_iter *i, unsigned int direction, const struct iove
 		   unsigned long nr_segs, size_t count);
 void iov_iter_kvec(struct iov_iter *i, unsigned int direction, const struct kvec *kvec,
 		   unsigned long nr_segs, size_t count);
-void iov_iter_advance(struct iov_iter *i, size_t bytes);
 /* Return the bytes actually copied (short on a bad user pointer); the iterator advances by that much. */
 size_t copy_from_iter(void *addr, size_t bytes, struct iov_iter *i);
 size_t copy_to_iter(const void *addr, size_t bytes, struct iov_iter *i);

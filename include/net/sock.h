@@ -699,11 +699,9 @@ void skb_set_owner_w(struct sk_buff *skb, struct sock *sk);
 void skb_set_owner_r(struct sk_buff *skb, struct sock *sk);
 void sock_wfree(struct sk_buff *skb);
 void sock_rfree(struct sk_buff *skb);
-void sock_efree(struct sk_buff *skb);
 
 /* Allocates a send skb charged to sk (waits for sndbuf space unless noblock: -EAGAIN). */
 struct sk_buff *sock_alloc_send_skb(struct sock *sk, unsigned long size, int noblock, int *errcode);
-struct sk_buff *sock_wmalloc(struct sock *sk, unsigned long size, int force, gfp_t priority);
 
 /* Queues skb on sk_receive_queue, charging it; -ENOMEM over sk_rcvbuf or the memory limit. */
 int __sock_queue_rcv_skb(struct sock *sk, struct sk_buff *skb);

@@ -95,14 +95,10 @@ static inline int udp_lib_hash(struct sock *sk)
 	return 0;
 }
 void udp_lib_unhash(struct sock *sk);
-void udp_lib_rehash(struct sock *sk, u16 new_hash);
-void udp_v4_rehash(struct sock *sk);
 
 struct sock *__udp4_lib_lookup(struct net *net, __be32 saddr, __be16 sport, __be32 daddr,
 			       __be16 dport, int dif, int sdif, struct udp_table *tbl,
 			       struct sk_buff *skb);
-struct sock *udp4_lib_lookup(struct net *net, __be32 saddr, __be16 sport, __be32 daddr,
-			     __be16 dport, int dif);
 
 int udp_rcv(struct sk_buff *skb);
 int __udp4_lib_rcv(struct sk_buff *skb, struct udp_table *udptable, int proto);
@@ -124,7 +120,6 @@ int udp_setsockopt(struct sock *sk, int level, int optname, char __user *optval,
 int udp_getsockopt(struct sock *sk, int level, int optname, char __user *optval,
 		   int __user *optlen);
 __poll_t udp_poll(struct file *file, struct socket *sock, struct poll_table_struct *wait);
-int udp_abort(struct sock *sk, int err);
 void udp_set_csum(bool nocheck, struct sk_buff *skb, __be32 saddr, __be32 daddr, int len);
 
 int udp4_proc_init(void);

@@ -53,34 +53,6 @@ static void iov_iter_next_segment(struct iov_iter *i)
 	i->iov_offset = 0;
 }
 
-void iov_iter_advance(struct iov_iter *i, size_t bytes)
-{
-	bytes = min(bytes, i->count);
-	i->count -= bytes;
-	while (bytes && i->nr_segs) {
-		void *base;
-		size_t len;
-
-		iov_iter_segment(i, &base, &len);
-		if (bytes < len) {
-			i->iov_offset += bytes;
-			return;
-		}
-		bytes -= len;
-		iov_iter_next_segment(i);
-	}
-	/* Skip empty trailing segments so the next copy starts at data. */
-	while (i->count && i->nr_segs) {
-		void *base;
-		size_t len;
-
-		iov_iter_segment(i, &base, &len);
-		if (len)
-			break;
-		iov_iter_next_segment(i);
-	}
-}
-
 /* Copies between addr and the iterator; to_iter says which way. Returns bytes copied. */
 static size_t iov_iter_copy(void *addr, size_t bytes, struct iov_iter *i, bool to_iter)
 {

@@ -749,28 +749,6 @@ void skb_set_owner_r(struct sk_buff *skb, struct sock *sk)
 	sk_mem_charge(sk, skb->truesize);
 }
 
-/* Destructor of an skb that only carries a reference on its socket (sock_put when freed). */
-void sock_efree(struct sk_buff *skb)
-{
-	sock_put(skb->sk);
-}
-
-/*
- * Allocate a skb from the socket's send buffer.
- */
-struct sk_buff *sock_wmalloc(struct sock *sk, unsigned long size, int force, gfp_t priority)
-{
-	if (force || refcount_read(&sk->sk_wmem_alloc) < (unsigned int)sk->sk_sndbuf) {
-		struct sk_buff *skb = alloc_skb(size, priority);
-
-		if (skb) {
-			skb_set_owner_w(skb, sk);
-			return skb;
-		}
-	}
-	return NULL;
-}
-
 /*
  *	It is almost wait_for_tcp_memory minus release_sock/lock_sock.
  *	I think, these locks should be removed for datagram sockets.

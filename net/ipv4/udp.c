@@ -223,13 +223,6 @@ static inline struct sock *__udp4_lib_lookup_skb(struct sk_buff *skb, __be16 spo
 				 skb->dev->ifindex, 0, udptable, skb);
 }
 
-/* For tests and other kernel users: the socket a datagram would go to. */
-struct sock *udp4_lib_lookup(struct net *net, __be32 saddr, __be16 sport, __be32 daddr,
-			     __be16 dport, int dif)
-{
-	return __udp4_lib_lookup(net, saddr, sport, daddr, dport, dif, 0, &udp_table, NULL);
-}
-
 /*
  * This routine is called by the ICMP module when it gets some
  * sort of error condition.  If err < 0 then the socket should
@@ -839,18 +832,6 @@ int udp_getsockopt(struct sock *sk, int level, int optname, char __user *optval,
 __poll_t udp_poll(struct file *file, struct socket *sock, poll_table *wait)
 {
 	return datagram_poll(file, sock, wait);
-}
-
-int udp_abort(struct sock *sk, int err)
-{
-	lock_sock(sk);
-
-	sk->sk_err = err;
-	sk->sk_error_report(sk);
-	__udp_disconnect(sk, 0);
-
-	release_sock(sk);
-	return 0;
 }
 
 struct proto udp_prot = {
