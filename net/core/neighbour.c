@@ -21,6 +21,15 @@ static struct neigh_table *neigh_tables[NEIGH_NR_TABLES];
 
 static void neigh_timer_handler(struct timer_list *t);
 
+/* net.debug=arp: "neigh: 10.0.2.2 on eth0 INCOMPLETE -> REACHABLE" (IPv4 is the only table). */
+static void neigh_debug_state(const struct neighbour *n, u8 old, u8 new)
+{
+	const u8 *a = (const u8 *)n->primary_key;
+
+	net_debug(NET_DBG_ARP, "neigh: %u.%u.%u.%u on %s %s -> %s\n", a[0], a[1], a[2], a[3], n->dev->name,
+		  neigh_state_name(old), neigh_state_name(new));
+}
+
 /* RFC 4861 6.3.2: ReachableTime is uniformly random in [0.5, 1.5) * BaseReachableTime. */
 static unsigned long neigh_rand_reach_time(unsigned long base)
 {
@@ -307,9 +316,7 @@ static void neigh_timer_handler(struct timer_list *t)
 
 	if ((neigh->nud_state & (NUD_INCOMPLETE | NUD_PROBE)) &&
 	    (unsigned int)neigh->probes >= neigh_max_probes(neigh)) {
-		net_debug(NET_DBG_ARP, "neigh: %08x on %s %s -> FAILED after %d probes\n",
-			  ntohl(neigh->primary_key[0]), neigh->dev->name, neigh_state_name(neigh->nud_state),
-			  neigh->probes);
+		neigh_debug_state(neigh, neigh->nud_state, NUD_FAILED);
 		neigh->nud_state = NUD_FAILED;
 		neigh->updated = now;
 		neigh_invalidate(neigh);
@@ -450,8 +457,7 @@ noinline int neigh_update(struct neighbour *neigh, const u8 *lladdr, u8 new, u32
 	}
 
 	if (new != old) {
-		net_debug(NET_DBG_ARP, "neigh: %08x on %s %s -> %s\n", ntohl(neigh->primary_key[0]), dev->name,
-			  neigh_state_name(old), neigh_state_name(new));
+		neigh_debug_state(neigh, old, new);
 		neigh_del_timer(neigh);
 		if (new & NUD_PROBE)
 			neigh->probes = 0;

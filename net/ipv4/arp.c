@@ -151,7 +151,12 @@ static noinline void arp_solicit(struct neighbour *neigh, struct sk_buff *skb)
 		saddr = inet_select_addr(dev, target, RT_SCOPE_LINK);
 	if (neigh->nud_state & NUD_PROBE)
 		dst_hw = neigh->ha;
-	net_debug(NET_DBG_ARP, "arp: who-has %08x on %s (probe %d)\n", ntohl(target), dev->name, neigh->probes);
+	if (unlikely(net_debug_mask & NET_DBG_ARP)) {
+		char t_ip[16];
+
+		printk(KERN_DEBUG "arp: who-has %s on %s (probe %d)\n", in_ntoa(t_ip, target), dev->name,
+		       neigh->probes);
+	}
 	arp_send(ARPOP_REQUEST, ETH_P_ARP, target, dev, saddr, dst_hw, dev->dev_addr, NULL);
 }
 
