@@ -364,6 +364,22 @@ static void test_sockets_are_freed_on_close(void **state)
 	assert_int_equal(sock_prot_inuse_get(&init_net, &udp_prot), 0);
 }
 
+/* A full descriptor table: socket() fails with EMFILE and frees what it had built. */
+static void test_socket_emfile_releases_socket(void **state)
+{
+	int fds[128], n = 0, fd, i, before = sock_inuse_get(&init_net);
+
+	while ((fd = __sys_socket(AF_INET, SOCK_DGRAM, 0)) >= 0) {
+		assert_true(n < 128);
+		fds[n++] = fd;
+	}
+	assert_int_equal(fd, -EMFILE);
+	assert_int_equal(sock_inuse_get(&init_net), before + n);
+	for (i = 0; i < n; i++)
+		host_close_fd(fds[i]);
+	assert_int_equal(sock_inuse_get(&init_net), before);
+}
+
 static long sock_file_ioctl(int fd, unsigned int cmd, void *arg)
 {
 	struct file *f = fget(fd);
@@ -415,6 +431,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_shutdown_errors, sock_setup, sock_teardown),
 		cmocka_unit_test_setup_teardown(test_sockets_are_freed_on_close, sock_setup, sock_teardown),
 		cmocka_unit_test_setup_teardown(test_ioctl_inet_then_device, sock_setup, sock_teardown),
+		cmocka_unit_test_setup_teardown(test_socket_emfile_releases_socket, sock_setup, sock_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
