@@ -237,6 +237,57 @@ static void test_forwarding_ttl_and_time_exceeded(void **state)
 	host_netdev_destroy(dev2);
 }
 
+
+/* Forwarding onto a link with a smaller MTU: fragments, or "fragmentation needed" when DF is set. */
+static void test_forwarding_fragments_or_frag_needed(void **state)
+{
+	HOST_FRAME(f, 1600);
+	struct net_device *dev2 = host_netdev_create(peer_mac);
+	static const u8 far_mac[6] = { 0x52, 0x54, 0, 7, 7, 7 };
+	struct sk_buff *skb;
+	struct iphdr *iph;
+	struct icmphdr *icmph;
+	unsigned int len, total = 0;
+	int n = 0;
+
+	sysctl_ip_forward = 1;
+	devinet_set_addr(dev2, htonl(0xc0a80001), htonl(0xffffff00));
+	dev2->mtu = 576;
+	host_netdev_tx_purge(dev2);
+	host_learn_neigh(dev2, htonl(0xc0a80009), far_mac);
+	host_learn_neigh(dev, PEER_IP, peer_mac);
+
+	len = host_build_ipv4(f, host_mac, peer_mac, PEER_IP, htonl(0xc0a80009), 253, 1000);
+	host_netdev_inject(dev, f, len);
+	while ((skb = host_netdev_tx_pop(dev2)) != NULL) {
+		iph = (struct iphdr *)(skb->data + ETH_HLEN);
+		assert_true(ntohs(iph->tot_len) <= 576);
+		assert_int_equal(iph->ttl, 63);
+		assert_int_equal(ip_fast_csum(iph, 5), 0);
+		assert_int_equal((ntohs(iph->frag_off) & IP_OFFSET) * 8, total);
+		total += ntohs(iph->tot_len) - 20;
+		n++;
+		consume_skb(skb);
+	}
+	assert_int_equal(n, 2);
+	assert_int_equal(total, 1000);
+
+	iph = (struct iphdr *)(f + ETH_HLEN);
+	iph->frag_off = htons(IP_DF);
+	ip_send_check(iph);
+	host_netdev_inject(dev, f, len);
+	assert_int_equal(host_netdev_tx_len(dev2), 0);
+	skb = host_netdev_tx_pop(dev);
+	assert_non_null(skb);
+	icmph = (struct icmphdr *)(skb->data + 34);
+	assert_int_equal(icmph->type, ICMP_DEST_UNREACH);
+	assert_int_equal(icmph->code, ICMP_FRAG_NEEDED);
+	assert_int_equal(ntohs(icmph->un.frag.mtu), 576);
+	consume_skb(skb);
+	sysctl_ip_forward = 0;
+	host_netdev_destroy(dev2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -248,6 +299,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_routes_follow_interface_down_and_address_change, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_loopback_delivery, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_forwarding_ttl_and_time_exceeded, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_forwarding_fragments_or_frag_needed, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
