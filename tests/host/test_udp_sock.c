@@ -574,6 +574,34 @@ static void test_udp_sndbuf_full_eagain_and_sndtimeo(void **state)
 	host_close_fd(fd);
 }
 
+/* /proc/net/sockstat: sockets in use and the UDP memory pool (pages) go up and back to zero. */
+static void test_udp_sockstat_memory_returns(void **state)
+{
+	int srv = udp_socket_bound(LOOPBACK_IP, 9095);
+	int cli = __sys_socket(AF_INET, SOCK_DGRAM, 0);
+	struct sockaddr_in to = inaddr(LOOPBACK_IP, 9095);
+	static u8 out[1000];
+	char buf[1024];
+	int i;
+
+	assert_true(host_proc_read("net/sockstat", buf, sizeof(buf)) > 0);
+	assert_non_null(strstr(buf, "UDP: inuse 1 mem 0\n"));
+	for (i = 0; i < 5; i++)
+		__sys_sendto(cli, out, sizeof(out), 0, (struct sockaddr *)&to, sizeof(to));
+	host_run_softirqs();
+	assert_true(host_proc_read("net/sockstat", buf, sizeof(buf)) > 0);
+	assert_non_null(strstr(buf, "UDP: inuse 2 mem "));
+	assert_null(strstr(buf, "UDP: inuse 2 mem 0\n"));
+	assert_true(atomic_long_read(&udp_memory_allocated) > 0);
+	while (__sys_recvfrom(srv, out, sizeof(out), MSG_DONTWAIT, NULL, NULL) > 0)
+		;
+	assert_int_equal(atomic_long_read(&udp_memory_allocated), 0);
+	host_close_fd(srv);
+	host_close_fd(cli);
+	assert_true(host_proc_read("net/sockstat", buf, sizeof(buf)) > 0);
+	assert_non_null(strstr(buf, "UDP: inuse 0 mem 0\n"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -594,6 +622,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_udp_sendto_errors, sock_setup, sock_teardown),
 		cmocka_unit_test_setup_teardown(test_udp_recvmsg_ip_ttl_cmsg, sock_setup, sock_teardown),
 		cmocka_unit_test_setup_teardown(test_udp_sndbuf_full_eagain_and_sndtimeo, sock_setup, sock_teardown),
+		cmocka_unit_test_setup_teardown(test_udp_sockstat_memory_returns, sock_setup, sock_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
