@@ -17,6 +17,10 @@
 # `objdump -d -m i386 build/kernel.elf`. Helpers defined below: `dmesg` (the kernel log).
 
 set architecture i386:x86-64
+# Read code from kernel.elf, not from the guest: breakpoints are set at reset, before GRUB has
+# loaded the kernel, and gdb must see each function's prologue to put the breakpoint after it
+# (else `info args` reads the stack slots of -O0 code before they are written).
+set trust-readonly-sections on
 set pagination off
 set confirm off
 set print pretty on

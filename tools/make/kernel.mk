@@ -30,7 +30,17 @@ KERNEL_OBJS_LIST := $(BUILD)/kernel.objs
 $(shell mkdir -p $(BUILD) && echo '$(KERNEL_OBJS)' | cmp -s - $(KERNEL_OBJS_LIST) || \
 	echo '$(KERNEL_OBJS)' > $(KERNEL_OBJS_LIST))
 
-$(BUILD)/kobj/%.o: %.c
+# The code students step through in gdb is built at -O0: at -Og, gcc's location lists leave caller
+# arguments "in a register" after the callee has reused it, so `bt` printed stale values in the
+# frames above a breakpoint (e.g. __sys_connect's arguments under tcp_v4_connect). At -O0 every
+# argument lives in its stack slot for the whole function. The rest of the kernel stays -Og.
+KERNEL_O0_DIRS := net arch/x86/entry
+KERNEL_O0_FILES := fs/read_write.c
+$(foreach d,$(KERNEL_O0_DIRS),$(eval $(BUILD)/kobj/$(d)/%.o: KERNEL_CFLAGS += -O0))
+$(foreach f,$(KERNEL_O0_FILES),$(eval $(BUILD)/kobj/$(f:.c=.o): KERNEL_CFLAGS += -O0))
+
+# Objects also depend on the flags' makefiles: a flag change rebuilds them.
+$(BUILD)/kobj/%.o: %.c tools/make/config.mk tools/make/kernel.mk
 	@mkdir -p $(@D)
 	$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
 
@@ -38,7 +48,7 @@ $(BUILD)/kobj/%.o: %.c
 # confuse gdb's backtraces ("pc in address map, but not in symtab"): symbols only there.
 $(BUILD)/kobj/boot/%.asm.o: NASMFLAGS := -f elf64
 
-$(BUILD)/kobj/%.asm.o: %.asm
+$(BUILD)/kobj/%.asm.o: %.asm tools/make/config.mk tools/make/kernel.mk
 	@mkdir -p $(@D)
 	$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) -MP $< -o $@
 
