@@ -31,8 +31,9 @@ def tshark(args, timeout=120):
 
 
 def frames(path, display_filter='', fields=('frame.number', '_ws.col.Info')):
-    """Rows of tab-separated fields for the frames matching display_filter."""
-    args = ['-r', path, '-T', 'fields', '-E', 'separator=\t']
+    """Rows of fields for the frames matching display_filter (first occurrence of each field: the outer
+    header when an ICMP error quotes another)."""
+    args = ['-r', path, '-T', 'fields', '-E', 'separator=\t', '-E', 'occurrence=f']
     if display_filter:
         args += ['-Y', display_filter]
     for f in fields:

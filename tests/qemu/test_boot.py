@@ -36,3 +36,9 @@ def test_kernel_page_fault_oopses_and_panics(request):
     for reg in ('RAX', 'RSP', 'R15', 'CR2'):
         assert re.search(r'\b%s: (?:[0-9a-f]{4}:)?[0-9a-f]{16}' % reg, out), reg
     assert 'CR2: 0000000000000000' in out
+
+
+def test_make_run_default_boot_reaches_the_prompt_within_5_seconds(guest):
+    # issue 2 "done when": under TCG, with the default e1000 on user networking (DHCP included)
+    assert guest.boot_seconds < 5.0, guest.boot_seconds
+    assert re.search(r'inet 10\.0\.2\.15 ', guest.run('ifconfig eth0'))

@@ -10,7 +10,7 @@ from guest import free_port
 from nethelp import NICS, assert_all_replies, start_server
 
 
-@pytest.mark.parametrize('nic', NICS)
+@pytest.mark.parametrize('nic', NICS + ('virtio-legacy', 'virtio-modern'))
 def test_dhcp_configures_eth0_and_gateway_answers_ping(guests, nic):
     g = guests(nic=nic)
     boot = g.boot()

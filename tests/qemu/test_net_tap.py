@@ -78,3 +78,18 @@ def test_arp_caches_hold_the_peers(netns, tapguest):
     neigh = netns.neigh()
     assert re.search(r'^%s lladdr %s (REACHABLE|STALE|DELAY|PROBE)' % (re.escape(netns.guest_ip), GUEST_MAC),
                      neigh, re.M), neigh
+
+
+def test_udp_to_a_closed_port_gets_port_unreachable(netns, tapguest):
+    # namespace -> guest: Linux turns the guest's ICMP port unreachable into ECONNREFUSED
+    probe = ('import socket\ns = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\ns.settimeout(3)\n'
+             's.connect(("%s", 9))\ns.send(b"x")\ntry:\n    s.recv(100)\nexcept ConnectionRefusedError:\n'
+             '    print("refused")\n' % netns.guest_ip)
+    r = netns.run(['/usr/bin/python3', '-c', probe], check=False)
+    assert r.stdout.strip() == 'refused', r.stdout + r.stderr
+    # guest -> namespace: our udp_err turns Linux's ICMP into ECONNREFUSED for the connected socket
+    out = tapguest.run('udpecho -w 3 %s 9 anyone; echo status=$?' % netns.peer_ip)
+    assert 'Connection refused' in out and 'status=1' in out, out
+    tapguest.close()
+    unreach = pcapcheck.frames(tapguest.pcap, 'icmp.type == 3 && icmp.code == 3', ('ip.src',))
+    assert sorted(r[0] for r in unreach) == [netns.peer_ip, netns.guest_ip], unreach

@@ -66,6 +66,8 @@ def test_nc_sends_10mb_to_guest_ttcp(netns, tcpguest, tmp_path):
         assert nc.wait(timeout=60) == 0, nc.stderr.read()
     assert int(nbytes) == MB10
     assert digest == sha(stream(MB10))
+    tcpguest.close()
+    handshakes_ok(tcpguest.pcap, netns.guest_ip, 5001)
 
 
 def test_guest_ttcp_sends_10mb_to_nc(netns, tcpguest, tmp_path):
@@ -85,6 +87,8 @@ def test_guest_ttcp_sends_10mb_to_nc(netns, tcpguest, tmp_path):
     expect = sha(stream(MB10))
     assert int(m.group(1)) == MB10 and m.group(2) == expect, out
     assert os.path.getsize(dst) == MB10 and sha(dst.read_bytes()) == expect
+    tcpguest.close()
+    handshakes_ok(tcpguest.pcap, netns.peer_ip, 5001)
 
 
 def test_connect_to_a_closed_port_is_refused(netns, tcpguest):
@@ -152,17 +156,23 @@ def test_200_sequential_and_50_concurrent_connections_then_baseline(netns, tcpgu
     socks = tcp_sockets(tcpguest)
     assert socks == [('0.0.0.0:80', '0.0.0.0:*', 'LISTEN')], socks
     assert after == before
+    tcpguest.close()
+    assert handshakes_ok(tcpguest.pcap, netns.guest_ip, 80) == 1 + 200 + 50
 
 
 def handshakes_ok(pcap, server_ip, port):
-    """Every connection to the server opened SYN, SYN+ACK, ACK with relative numbers 0/0/1, 1/1."""
-    syns = pcapcheck.frames(pcap, 'ip.dst == %s && tcp.dstport == %d && tcp.flags.syn == 1 && tcp.flags.ack == 0'
-                            % (server_ip, port), ('tcp.stream', 'tcp.seq', 'tcp.ack'))
-    assert syns
-    for stream_no, seq, _ in syns:
-        rows = pcapcheck.frames(pcap, 'tcp.stream == %s' % stream_no,
-                                ('tcp.flags.syn', 'tcp.flags.ack', 'tcp.seq', 'tcp.ack', 'ip.src'))
-        (s1, a1, q1, _, src1), (s2, a2, q2, k2, src2), (s3, a3, q3, k3, src3) = rows[:3]
-        assert (s1, a1, q1) == ('1', '0', '0'), rows[:3]
-        assert (s2, a2, q2, k2, src2) == ('1', '1', '0', '1', server_ip), rows[:3]
-        assert (s3, a3, q3, k3) == ('0', '1', '1', '1') and src3 == src1, rows[:3]
+    """Every connection to the server opened SYN, SYN+ACK, ACK with relative numbers 0/0/1, 1/1.
+    Returns the number of connections. (One tshark pass; tshark numbers the connections tcp.stream.)"""
+    rows = pcapcheck.frames(pcap, 'tcp.port == %d' % port,
+                            ('tcp.stream', 'tcp.flags.syn', 'tcp.flags.ack', 'tcp.seq', 'tcp.ack', 'ip.src'))
+    streams = {}
+    for stream_no, *fields in rows:
+        streams.setdefault(stream_no, []).append(tuple(fields))
+    opened = [segs for segs in streams.values() if segs[0][:2] == ('1', '0') and segs[0][4] != server_ip]
+    assert opened, 'no connection to %s:%d in %s' % (server_ip, port, pcap)
+    for segs in opened:
+        (s1, a1, q1, _, src1), (s2, a2, q2, k2, src2), (s3, a3, q3, k3, src3) = segs[:3]
+        assert (s1, a1, q1) == ('1', '0', '0'), segs[:3]
+        assert (s2, a2, q2, k2, src2) == ('1', '1', '0', '1', server_ip), segs[:3]
+        assert (s3, a3, q3, k3) == ('0', '1', '1', '1') and src3 == src1, segs[:3]
+    return len(opened)
