@@ -298,6 +298,34 @@ static void test_tcp_accept_queue_bounded_by_backlog(void **state)
 	host_close_fd(lfd);
 }
 
+/*
+ * A peer that never answers: connect() sleeps in inet_wait_for_connect until SO_SNDTIMEO runs out
+ * (EINPROGRESS, the handshake goes on) or a signal arrives (ERESTARTSYS, which the syscall exit
+ * turns into EINTR or a restart).
+ */
+static void test_tcp_connect_timeout_and_signal(void **state)
+{
+	struct sockaddr_in to = inaddr(PEER_IP, 7100);
+	struct __kernel_old_timeval tv = { .tv_sec = 0, .tv_usec = 500000 };
+	int a = __sys_socket(AF_INET, SOCK_STREAM, 0), b = __sys_socket(AF_INET, SOCK_STREAM, 0);
+	unsigned long start;
+
+	assert_int_equal(__sys_setsockopt(a, SOL_SOCKET, SO_SNDTIMEO, (char *)&tv, sizeof(tv)), 0);
+	start = jiffies;
+	assert_int_equal(__sys_connect(a, (struct sockaddr *)&to, sizeof(to)), -EINPROGRESS);
+	assert_true(jiffies - start >= msecs_to_jiffies(500));
+	assert_int_equal(fd_sk(a)->sk_state, TCP_SYN_SENT);
+	/* Asking again while the SYN is still unanswered. */
+	assert_int_equal(__sys_connect(a, (struct sockaddr *)&to, sizeof(to)), -EALREADY);
+
+	host_set_signal_pending(true);
+	assert_int_equal(__sys_connect(b, (struct sockaddr *)&to, sizeof(to)), -ERESTARTSYS);
+	host_set_signal_pending(false);
+	host_close_fd(a);
+	host_close_fd(b);
+	host_netdev_tx_purge(sock_test_dev);
+}
+
 /* Writing to a stream after shutdown(SHUT_WR): EPIPE and SIGPIPE, or no signal with MSG_NOSIGNAL. */
 static void test_tcp_write_after_shutdown_epipe_sigpipe(void **state)
 {
@@ -330,6 +358,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_tcp_reuseaddr_over_time_wait, sock_setup, tcp_teardown),
 		cmocka_unit_test_setup_teardown(test_tcp_accept_queue_bounded_by_backlog, sock_setup, tcp_teardown),
 		cmocka_unit_test_setup_teardown(test_tcp_write_after_shutdown_epipe_sigpipe, sock_setup, tcp_teardown),
+		cmocka_unit_test_setup_teardown(test_tcp_connect_timeout_and_signal, sock_setup, tcp_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
