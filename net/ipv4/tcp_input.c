@@ -10,6 +10,8 @@
  * out_of_order_queue with SACK blocks, FIN via tcp_fin), then decide on the ACK (delayed or now).
  */
 #include <net/tcp.h>
+#include <net/arp.h>
+#include <net/route.h>
 #include <linux/random.h>
 
 /* What tcp_ack learned from one ACK (Linux FLAG_*). */
@@ -406,14 +408,20 @@ void tcp_set_rto(struct sock *sk)
 }
 
 /*
- * One RTT sample per ACK that acknowledged new data: from the send time of a segment never
- * retransmitted (Karn, RFC 6298 3), else from the echoed timestamp (RFC 7323 4.1).
+ * One RTT sample per ACK (RFC 6298 3, Karn: never from a retransmitted segment): from the send
+ * time of the oldest segment newly acknowledged, else of the oldest newly SACKed one, else from
+ * the echoed timestamp (RFC 7323 4.1) if the ACK covers no retransmitted data -- a receiver
+ * echoes an old TS.Recent while it drops duplicates (RFC 7323 5.3), and such samples would blow
+ * the RTO up exactly when losses are heavy.
  */
-static bool tcp_ack_update_rtt(struct sock *sk, const int flag, long seq_rtt_us)
+static bool tcp_ack_update_rtt(struct sock *sk, const int flag, long seq_rtt_us, long sack_rtt_us)
 {
 	const struct tcp_sock *tp = tcp_sk(sk);
 
-	if (seq_rtt_us < 0 && tp->rx_opt.saw_tstamp && tp->rx_opt.rcv_tsecr && (flag & FLAG_ACKED)) {
+	if (seq_rtt_us < 0)
+		seq_rtt_us = sack_rtt_us;
+	if (seq_rtt_us < 0 && tp->rx_opt.saw_tstamp && tp->rx_opt.rcv_tsecr && (flag & FLAG_ACKED) &&
+	    !(flag & FLAG_RETRANS_DATA_ACKED)) {
 		/* rcv_tsecr already had our tsoffset taken off (tcp_fast_parse_options). */
 		u32 delta = tcp_time_stamp_raw() - tp->rx_opt.rcv_tsecr;
 
@@ -666,6 +674,23 @@ static void tcp_fastretrans_alert(struct sock *sk, u32 prior_snd_una, bool is_du
 
 /* ---- processing an ACK -------------------------------------------------------------------- */
 
+/*
+ * An ACK from the peer proves the next hop is reachable (RFC 4861 7.3.1 "upper-layer hints", Linux
+ * sk_dst_confirm): the neighbour entry stays REACHABLE without ARP probes, which matter on a
+ * lossy link.
+ */
+static void tcp_dst_confirm(struct sock *sk)
+{
+	struct dst_entry *dst = __sk_dst_get(sk);
+	struct rtable *rt = (struct rtable *)dst;
+	__be32 nexthop;
+
+	if (!dst || !dst->dev)
+		return;
+	nexthop = rt->rt_uses_gateway ? rt->rt_gw4 : inet_sk(sk)->inet_daddr;
+	neigh_confirm(__ipv4_neigh_lookup_noref(dst->dev, nexthop));
+}
+
 /* RFC 9293 3.10.7.4 step 5: SND.WL1 < SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK). */
 static bool tcp_may_update_window(const struct tcp_sock *tp, const u32 ack, const u32 ack_seq,
 				  const u32 nwin)
@@ -713,7 +738,8 @@ static bool tcp_is_sackblock_valid(const struct tcp_sock *tp, u32 start_seq, u32
 }
 
 /* Marks retransmit-queue segments covered by the SACK blocks of this ACK (the scoreboard). */
-static int tcp_sacktag_write_queue(struct sock *sk, const struct sk_buff *ack_skb, u32 prior_snd_una)
+static int tcp_sacktag_write_queue(struct sock *sk, const struct sk_buff *ack_skb, u32 prior_snd_una,
+				   u64 *first_sackt)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	const unsigned char *ptr = (const unsigned char *)tcp_hdr(ack_skb) + TCP_SKB_CB(ack_skb)->sacked;
@@ -754,6 +780,8 @@ static int tcp_sacktag_write_queue(struct sock *sk, const struct sk_buff *ack_sk
 				TCP_SKB_CB(skb)->sacked &= ~TCPCB_LOST;
 				tp->lost_out--;
 			}
+			if (!(sacked & TCPCB_EVER_RETRANS) && !*first_sackt)
+				*first_sackt = TCP_SKB_CB(skb)->tx_mstamp;
 			TCP_SKB_CB(skb)->sacked |= TCPCB_SACKED_ACKED;
 			tp->sacked_out++;
 			flag |= FLAG_DATA_SACKED;
@@ -769,7 +797,7 @@ static int tcp_sacktag_write_queue(struct sock *sk, const struct sk_buff *ack_sk
  * Frees every segment the ACK covers, counts what left the network, and takes the RTT sample
  * (RFC 6298 5.3: the retransmit timer restarts when new data is acknowledged).
  */
-static int tcp_clean_rtx_queue(struct sock *sk, u32 prior_snd_una, u32 *acked_pkts)
+static int tcp_clean_rtx_queue(struct sock *sk, u32 prior_snd_una, u32 *acked_pkts, long sack_rtt_us)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	u64 first_ackt = 0;
@@ -789,7 +817,8 @@ static int tcp_clean_rtx_queue(struct sock *sk, u32 prior_snd_una, u32 *acked_pk
 			if (sacked & TCPCB_SACKED_RETRANS)
 				tp->retrans_out--;
 			flag |= FLAG_RETRANS_DATA_ACKED;
-		} else if (!first_ackt) {
+		} else if (!(sacked & TCPCB_SACKED_ACKED) && !first_ackt) {
+			/* A SACKed segment arrived long ago: its cumulative ACK is no RTT sample. */
 			first_ackt = scb->tx_mstamp;
 		}
 		if (sacked & TCPCB_SACKED_ACKED)
@@ -811,10 +840,10 @@ static int tcp_clean_rtx_queue(struct sock *sk, u32 prior_snd_una, u32 *acked_pk
 
 	if (pkts_acked)
 		sock_set_flag(sk, SOCK_QUEUE_SHRUNK);	/* writers waiting for sndbuf space may go on */
+	if (first_ackt && !(flag & FLAG_RETRANS_DATA_ACKED))
+		seq_rtt_us = (long)(tp->tcp_mstamp - first_ackt);
+	tcp_ack_update_rtt(sk, flag, seq_rtt_us, sack_rtt_us);
 	if (flag & FLAG_ACKED) {
-		if (first_ackt && !(flag & FLAG_RETRANS_DATA_ACKED))
-			seq_rtt_us = (long)(tp->tcp_mstamp - first_ackt);
-		tcp_ack_update_rtt(sk, flag, seq_rtt_us);
 		tcp_rearm_rto(sk);
 		if (!tcp_is_sack(tp))
 			tcp_remove_reno_sacks(sk, pkts_acked);
@@ -872,6 +901,7 @@ static int tcp_ack(struct sock *sk, const struct sk_buff *skb, int flag)
 	u32 ack = TCP_SKB_CB(skb)->ack_seq;
 	u32 prior_packets = tp->packets_out;
 	u32 prior_in_flight = tcp_packets_in_flight(tp);
+	u64 first_sackt = 0;
 	u32 acked_pkts = 0;
 	bool rexmit = false;
 	bool is_dupack;
@@ -896,22 +926,34 @@ static int tcp_ack(struct sock *sk, const struct sk_buff *skb, int flag)
 	if (after(ack, prior_snd_una)) {
 		flag |= FLAG_SND_UNA_ADVANCED;
 		icsk->icsk_retransmits = 0;
+		/*
+		 * The peer is alive and the segment that timed out got through: the exponential
+		 * backoff (RFC 6298 5.5) is for repeated timeouts of one segment. Keeping it across
+		 * a long recovery whose ACKs all cover retransmitted data (no Karn-valid sample)
+		 * would leave the RTO at minutes under heavy loss.
+		 */
+		if (icsk->icsk_backoff && tp->srtt_us) {
+			icsk->icsk_backoff = 0;
+			tcp_set_rto(sk);
+		}
 	}
 	if (TCP_SKB_CB(skb)->end_seq != ack_seq)
 		flag |= FLAG_DATA;
 
 	if (TCP_SKB_CB(skb)->sacked)
-		flag |= tcp_sacktag_write_queue(sk, skb, prior_snd_una);
+		flag |= tcp_sacktag_write_queue(sk, skb, prior_snd_una, &first_sackt);
 	flag |= tcp_ack_update_window(sk, skb, ack, ack_seq);
 	if (flag & FLAG_UPDATE_TS_RECENT)
 		tcp_replace_ts_recent(tp, TCP_SKB_CB(skb)->seq);
 
 	tp->rcv_tstamp = tcp_jiffies32;
 	icsk->icsk_probes_out = 0;
+	tcp_dst_confirm(sk);
 	if (!prior_packets)
 		goto no_queue;
 
-	flag |= tcp_clean_rtx_queue(sk, prior_snd_una, &acked_pkts);
+	flag |= tcp_clean_rtx_queue(sk, prior_snd_una, &acked_pkts,
+				    first_sackt ? (long)(tcp_clock_us() - first_sackt) : -1L);
 
 	/* RFC 5681 2: a duplicate ACK carries no data, moves nothing, changes no window. */
 	is_dupack = !(flag & (FLAG_SND_UNA_ADVANCED | FLAG_NOT_DUP));
@@ -943,7 +985,7 @@ no_queue:
 
 old_ack:
 	if (TCP_SKB_CB(skb)->sacked) {
-		flag |= tcp_sacktag_write_queue(sk, skb, prior_snd_una);
+		flag |= tcp_sacktag_write_queue(sk, skb, prior_snd_una, &first_sackt);
 		if (flag & FLAG_DATA_SACKED) {
 			tcp_fastretrans_alert(sk, prior_snd_una, false, flag, &rexmit);
 			if (rexmit)
@@ -1715,7 +1757,7 @@ noinline int tcp_rcv_state_process(struct sock *sk, struct sk_buff *skb)
 	case TCP_SYN_RECV:
 		/* Our SYN-ACK is acknowledged (passive open child, or simultaneous open). */
 		if (!tp->srtt_us)
-			tcp_ack_update_rtt(sk, FLAG_SYN_ACKED, -1);	/* first sample from the timestamp echo */
+			tcp_ack_update_rtt(sk, FLAG_SYN_ACKED, -1, -1);	/* first sample from the timestamp echo */
 		if (sk->sk_socket)	/* simultaneous open: the connecting process owns the socket */
 			tcp_init_transfer(sk);
 		tp->copied_seq = tp->rcv_nxt;

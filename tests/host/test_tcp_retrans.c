@@ -86,15 +86,21 @@ static void test_tcp_rto_from_rtt_and_exponential_backoff(void **state)
 	assert_int_equal(icsk->icsk_rto, 120 * HZ);
 	assert_int_equal(tcp_sk(sock->sk)->total_retrans, 12);
 
-	/* Karn: the ACK of a retransmitted segment gives no RTT sample; the backoff stays. */
+	/*
+	 * Karn: the ACK of a retransmitted segment gives no RTT sample (SRTT stays 100 ms), but it
+	 * ends the backoff: the RTO is SRTT + 4*RTTVAR again.
+	 */
 	peer_ack(our_seq + 100, 65535);
-	assert_int_equal(icsk->icsk_rto, 120 * HZ);
-	/* A fresh segment ACKed after 50 ms is a valid sample and brings the RTO back down. */
+	assert_int_equal(tcp_sk(sock->sk)->srtt_us >> 3, 100000);
+	assert_int_equal(icsk->icsk_backoff, 0);
+	assert_int_equal(icsk->icsk_rto, 300);
+	/* A fresh segment ACKed after 50 ms is a valid sample: SRTT moves towards it. */
 	send_bytes(sock->sk, 100);
 	th_expect(&s, TCPHDR_ACK | TCPHDR_PSH);
 	host_advance_time(50);
 	peer_ack(our_seq + 200, 65535);
-	assert_true(icsk->icsk_rto < 1000);
+	assert_true(tcp_sk(sock->sk)->srtt_us >> 3 < 100000);
+	assert_true(icsk->icsk_rto < 300);
 	assert_true(icsk->icsk_rto >= TCP_RTO_MIN);
 	th_abort(sock);
 }
