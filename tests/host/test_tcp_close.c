@@ -192,6 +192,60 @@ static void test_tcp_syn_in_established_challenge_ack(void **state)
 	th_release(sock);
 }
 
+static void set_int(struct socket *sock, int level, int name, int val)
+{
+	if (level == SOL_SOCKET)
+		assert_int_equal(sock_setsockopt(sock, level, name, (char *)&val, sizeof(val)), 0);
+	else
+		assert_int_equal(tcp_setsockopt(sock->sk, level, name, (char *)&val, sizeof(val)), 0);
+}
+
+/*
+ * RFC 1122 4.2.3.6 keepalive: after TCP_KEEPIDLE seconds idle a probe (SEG.SEQ = SND.NXT - 1,
+ * no data); an answer keeps the connection; TCP_KEEPCNT unanswered probes TCP_KEEPINTVL apart
+ * end it with ETIMEDOUT and a RST.
+ */
+static void test_tcp_keepalive_probes_then_timeout(void **state)
+{
+	struct socket *sock = establish();
+	struct sock *sk = sock->sk;
+	unsigned int waited;
+	struct out_seg s;
+	int i;
+
+	set_int(sock, SOL_TCP, TCP_KEEPIDLE, 10);
+	set_int(sock, SOL_TCP, TCP_KEEPINTVL, 2);
+	set_int(sock, SOL_TCP, TCP_KEEPCNT, 3);
+	set_int(sock, SOL_SOCKET, SO_KEEPALIVE, 1);
+
+	host_advance_time(10 * HZ - 100);
+	th_expect_none();
+	waited = th_wait(&s, 200);
+	assert_true(waited <= 100);
+	assert_int_equal(s.flags, TCPHDR_ACK);
+	assert_int_equal(s.seq, our_seq - 1);
+	assert_int_equal(s.len, 0);
+	/* The peer answers: alive, the next probe only after another idle period. */
+	th_peer(peer_seq, our_seq, TCPHDR_ACK, 65535, NULL, 0, NULL);
+	host_advance_time(5 * HZ);
+	th_expect_none();
+
+	/* Now the peer is gone: probes every 2 s, then the connection is dropped. */
+	host_advance_time(5 * HZ);
+	th_expect(&s, TCPHDR_ACK);
+	for (i = 1; i < 3; i++) {
+		host_advance_time(2 * HZ);
+		th_expect(&s, TCPHDR_ACK);
+		assert_int_equal(s.seq, our_seq - 1);
+	}
+	assert_int_equal(sk->sk_state, TCP_ESTABLISHED);
+	host_advance_time(2 * HZ);
+	th_expect(&s, TCPHDR_RST | TCPHDR_ACK);
+	assert_int_equal(sk->sk_state, TCP_CLOSE);
+	assert_int_equal(sk->sk_err, ETIMEDOUT);
+	th_release(sock);
+}
+
 /* /proc/net/tcp lists the connection in Linux's format. */
 static void test_tcp_proc_net_tcp(void **state)
 {
@@ -216,6 +270,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_tcp_close_with_unread_data_resets, th_setup, th_teardown),
 		cmocka_unit_test_setup_teardown(test_tcp_rst_in_window_challenge_ack_then_exact_reset, th_setup, th_teardown),
 		cmocka_unit_test_setup_teardown(test_tcp_syn_in_established_challenge_ack, th_setup, th_teardown),
+		cmocka_unit_test_setup_teardown(test_tcp_keepalive_probes_then_timeout, th_setup, th_teardown),
 		cmocka_unit_test_setup_teardown(test_tcp_proc_net_tcp, th_setup, th_teardown),
 	};
 
