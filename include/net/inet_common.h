@@ -39,6 +39,9 @@ int ip_setsockopt(struct sock *sk, int level, int optname, char __user *optval,
 int ip_getsockopt(struct sock *sk, int level, int optname, char __user *optval,
 		  int __user *optlen);
 void ip_cmsg_recv(struct msghdr *msg, struct sk_buff *skb);
+void ip_icmp_error(struct sock *sk, struct sk_buff *skb, int err, __be16 port, u32 info,
+		   u8 *payload);
+int ip_recv_error(struct sock *sk, struct msghdr *msg, int len, int *addr_len);
 
 static inline void inet_reset_saddr(struct sock *sk)
 {

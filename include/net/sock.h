@@ -174,6 +174,7 @@ struct sock {
 	socket_lock_t		sk_lock;
 	atomic_t		sk_drops;
 	int			sk_rcvlowat;
+	struct sk_buff_head	sk_error_queue;	/* ICMP errors for IP_RECVERR (MSG_ERRQUEUE) */
 	struct sk_buff_head	sk_receive_queue;
 	struct {
 		atomic_t	rmem_alloc;
@@ -705,6 +706,9 @@ struct sk_buff *sock_alloc_send_skb(struct sock *sk, unsigned long size, int nob
 
 /* Queues skb on sk_receive_queue, charging it; -ENOMEM over sk_rcvbuf or the memory limit. */
 int __sock_queue_rcv_skb(struct sock *sk, struct sk_buff *skb);
+/* The error queue (IP_RECVERR): queue an error skb / take the oldest one off. */
+int sock_queue_err_skb(struct sock *sk, struct sk_buff *skb);
+struct sk_buff *sock_dequeue_err_skb(struct sock *sk);
 int sock_queue_rcv_skb(struct sock *sk, struct sk_buff *skb);
 
 static inline void sk_drops_add(struct sock *sk, const struct sk_buff *skb)

@@ -231,7 +231,7 @@ __poll_t datagram_poll(struct file *file, struct socket *sock, poll_table *wait)
 	mask = 0;
 
 	/* exceptional events? */
-	if (sk->sk_err)
+	if (sk->sk_err || !skb_queue_empty(&sk->sk_error_queue))
 		mask |= EPOLLERR;
 
 	if (sk->sk_shutdown & RCV_SHUTDOWN)

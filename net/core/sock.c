@@ -17,6 +17,7 @@
 #include <linux/sched.h>
 #include <linux/poll.h>
 #include <linux/bitops.h>
+#include <linux/errqueue.h>
 #include <net/sock.h>
 #include <net/request_sock.h>
 #include <net/timewait_sock.h>
@@ -217,6 +218,7 @@ void sk_free(struct sock *sk)
 static void sk_init_common(struct sock *sk)
 {
 	skb_queue_head_init(&sk->sk_receive_queue);
+	skb_queue_head_init(&sk->sk_error_queue);
 	skb_queue_head_init(&sk->sk_write_queue);
 	spin_lock_init(&sk->sk_callback_lock);
 }
@@ -856,6 +858,55 @@ int __sock_queue_rcv_skb(struct sock *sk, struct sk_buff *skb)
 int sock_queue_rcv_skb(struct sock *sk, struct sk_buff *skb)
 {
 	return __sock_queue_rcv_skb(sk, skb);
+}
+
+/* An error skb counts against the receive buffer, but not against the protocol's memory pool. */
+static void sock_rmem_free(struct sk_buff *skb)
+{
+	struct sock *sk = skb->sk;
+
+	atomic_sub(skb->truesize, &sk->sk_rmem_alloc);
+}
+
+/*
+ * Note: We dont mem charge error packets (no sk_forward_alloc changes)
+ */
+int sock_queue_err_skb(struct sock *sk, struct sk_buff *skb)
+{
+	if (atomic_read(&sk->sk_rmem_alloc) + skb->truesize >= (unsigned int)sk->sk_rcvbuf)
+		return -ENOMEM;
+
+	skb_orphan(skb);
+	skb->sk = sk;
+	skb->destructor = sock_rmem_free;
+	atomic_add(skb->truesize, &sk->sk_rmem_alloc);
+
+	skb_queue_tail(&sk->sk_error_queue, skb);
+	if (!sock_flag(sk, SOCK_DEAD))
+		sk->sk_error_report(sk);
+	return 0;
+}
+
+/* The oldest error; sk_err becomes the next one's errno, so a plain read still reports it. */
+struct sk_buff *sock_dequeue_err_skb(struct sock *sk)
+{
+	struct sk_buff_head *q = &sk->sk_error_queue;
+	struct sk_buff *skb, *skb_next = NULL;
+	unsigned long flags;
+	int err = 0;
+
+	spin_lock_irqsave(&q->lock, flags);
+	skb = __skb_dequeue(q);
+	if (skb && (skb_next = skb_peek(q))) {
+		err = SKB_EXT_ERR(skb_next)->ee.ee_errno;
+		if (err)
+			sk->sk_err = err;
+	}
+	spin_unlock_irqrestore(&q->lock, flags);
+
+	if (err)
+		sk->sk_error_report(sk);
+	return skb;
 }
 
 /* ---- destination cache -------------------------------------------------------------------- */

@@ -168,6 +168,9 @@ void sk_stream_kill_queues(struct sock *sk)
 	/* First the read buffer. */
 	skb_queue_purge(&sk->sk_receive_queue);
 
+	/* Next, the error queue. */
+	skb_queue_purge(&sk->sk_error_queue);
+
 	/* Next, the write queue. */
 	WARN_ON(!skb_queue_empty(&sk->sk_write_queue));
 

@@ -54,6 +54,7 @@ static struct list_head inetsw[SOCK_MAX];
 void inet_sock_destruct(struct sock *sk)
 {
 	skb_queue_purge(&sk->sk_receive_queue);
+	skb_queue_purge(&sk->sk_error_queue);
 
 	sk_mem_reclaim(sk);
 

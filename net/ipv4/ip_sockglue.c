@@ -15,6 +15,8 @@
 #include <net/inet_sock.h>
 #include <net/inet_common.h>
 #include <net/ip.h>
+#include <linux/icmp.h>
+#include <linux/errqueue.h>
 #include <uapi/linux/in.h>
 
 /* inet->cmsg_flags */
@@ -37,6 +39,102 @@ void ip_cmsg_recv(struct msghdr *msg, struct sk_buff *skb)
 }
 
 /*
+ * IP_RECVERR: an ICMP error about one of sk's packets is queued on sk_error_queue (a clone of the
+ * ICMP packet, pulled to payload: the start of the offending packet's transport data), for
+ * recvmsg(MSG_ERRQUEUE). port is the original destination port (0 for ping).
+ */
+void ip_icmp_error(struct sock *sk, struct sk_buff *skb, int err, __be16 port, u32 info, u8 *payload)
+{
+	struct sock_exterr_skb *serr;
+
+	skb = skb_clone(skb, GFP_ATOMIC);
+	if (!skb)
+		return;
+
+	serr = SKB_EXT_ERR(skb);
+	serr->ee.ee_errno = err;
+	serr->ee.ee_origin = SO_EE_ORIGIN_ICMP;
+	serr->ee.ee_type = icmp_hdr(skb)->type;
+	serr->ee.ee_code = icmp_hdr(skb)->code;
+	serr->ee.ee_pad = 0;
+	serr->ee.ee_info = info;
+	serr->ee.ee_data = 0;
+	serr->addr_offset = (u8 *)&(((struct iphdr *)(icmp_hdr(skb) + 1))->daddr) -
+			    skb_network_header(skb);
+	serr->port = port;
+
+	if (skb_pull(skb, payload - skb->data)) {
+		skb_reset_transport_header(skb);
+		if (sock_queue_err_skb(sk, skb) == 0)
+			return;
+	}
+	kfree_skb(skb);
+}
+
+/*
+ *	Handle MSG_ERRQUEUE: the offending packet's payload, its original destination in msg_name
+ *	(when it had a port), and an IP_RECVERR control message: the sock_extended_err followed by
+ *	the address of the host that sent the ICMP error.
+ */
+int ip_recv_error(struct sock *sk, struct msghdr *msg, int len, int *addr_len)
+{
+	struct sock_exterr_skb *serr;
+	struct sk_buff *skb;
+	struct sockaddr_in *sin = (struct sockaddr_in *)msg->msg_name;
+	struct {
+		struct sock_extended_err ee;
+		struct sockaddr_in	 offender;
+	} errhdr;
+	int err;
+	int copied;
+
+	err = -EAGAIN;
+	skb = sock_dequeue_err_skb(sk);
+	if (!skb)
+		goto out;
+
+	copied = skb->len;
+	if (copied > len) {
+		msg->msg_flags |= MSG_TRUNC;
+		copied = len;
+	}
+	err = skb_copy_datagram_msg(skb, 0, msg, copied);
+	if (unlikely(err)) {
+		kfree_skb(skb);
+		return err;
+	}
+
+	serr = SKB_EXT_ERR(skb);
+
+	if (sin && serr->port) {
+		sin->sin_family = AF_INET;
+		sin->sin_addr.s_addr = *(__be32 *)(skb_network_header(skb) + serr->addr_offset);
+		sin->sin_port = serr->port;
+		memset(&sin->sin_zero, 0, sizeof(sin->sin_zero));
+		*addr_len = sizeof(*sin);
+	}
+
+	memcpy(&errhdr.ee, &serr->ee, sizeof(struct sock_extended_err));
+	sin = &errhdr.offender;
+	memset(sin, 0, sizeof(*sin));
+	if (serr->ee.ee_origin == SO_EE_ORIGIN_ICMP) {
+		sin->sin_family = AF_INET;
+		sin->sin_addr.s_addr = ip_hdr(skb)->saddr;
+		if (inet_sk(sk)->cmsg_flags)
+			ip_cmsg_recv(msg, skb);
+	}
+
+	put_cmsg(msg, SOL_IP, IP_RECVERR, sizeof(errhdr), &errhdr);
+
+	msg->msg_flags |= MSG_ERRQUEUE;
+	err = copied;
+
+	consume_skb(skb);
+out:
+	return err;
+}
+
+/*
  *	Socket option code for IP. This is the end of the line after any
  *	TCP,UDP etc options on an IP socket.
  */
@@ -54,6 +152,7 @@ static int do_ip_setsockopt(struct sock *sk, int level, int optname, char __user
 	case IP_MTU_DISCOVER:
 	case IP_MULTICAST_TTL:
 	case IP_MULTICAST_LOOP:
+	case IP_RECVERR:
 		if (optlen >= sizeof(int)) {
 			if (get_user(val, (int __user *)optval))
 				return -EFAULT;
@@ -84,6 +183,11 @@ static int do_ip_setsockopt(struct sock *sk, int level, int optname, char __user
 			inet->cmsg_flags |= IP_CMSG_TOS;
 		else
 			inet->cmsg_flags &= ~IP_CMSG_TOS;
+		break;
+	case IP_RECVERR:
+		inet->recverr = !!val;
+		if (!val)
+			skb_queue_purge(&sk->sk_error_queue);
 		break;
 	case IP_TOS:	/* This sets both TOS and Precedence */
 		if (sk->sk_type == SOCK_STREAM) {
@@ -173,6 +277,9 @@ static int do_ip_getsockopt(struct sock *sk, int level, int optname, char __user
 		break;
 	case IP_MTU_DISCOVER:
 		val = inet->pmtudisc;
+		break;
+	case IP_RECVERR:
+		val = inet->recverr;
 		break;
 	case IP_MTU:
 	{

@@ -292,7 +292,7 @@ void ping_err(struct sk_buff *skb, int offset, u32 info)
 		err = EHOSTUNREACH;
 		break;
 	case ICMP_SOURCE_QUENCH:
-		/* Not a real error: Linux reports it only through IP_RECVERR's error queue. */
+		/* Not a real error (obsolete, RFC 6633); ping has nothing to show for it. */
 		goto out;
 	case ICMP_PARAMETERPROB:
 		err = EPROTO;
@@ -322,8 +322,12 @@ void ping_err(struct sk_buff *skb, int offset, u32 info)
 	 *      RFC1122: OK.  Passes ICMP errors back to application, as per
 	 *	4.1.3.3.
 	 */
-	if (!harderr || sk->sk_state != TCP_ESTABLISHED)
-		goto out;
+	if (!inet_sock->recverr) {
+		if (!harderr || sk->sk_state != TCP_ESTABLISHED)
+			goto out;
+	} else {
+		ip_icmp_error(sk, skb, err, 0 /* no remote port */, info, (u8 *)icmph);
+	}
 	sk->sk_err = err;
 	sk->sk_error_report(sk);
 out:
@@ -507,7 +511,7 @@ noinline int ping_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int n
 		goto out;
 
 	if (flags & MSG_ERRQUEUE)
-		return -EAGAIN;	/* no error queue */
+		return ip_recv_error(sk, msg, len, addr_len);
 
 	skb = skb_recv_datagram(sk, flags, noblock, &err);
 	if (!skb)

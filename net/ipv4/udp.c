@@ -288,11 +288,15 @@ noinline int __udp4_lib_err(struct sk_buff *skb, u32 info, struct udp_table *udp
 
 	/*
 	 *      RFC1122: OK.  Passes ICMP errors back to application, as per
-	 *	4.1.3.3. Only a connected socket hears of hard errors: an unconnected one cannot tell
-	 *	which of its datagrams the error is about.
+	 *	4.1.3.3. Without IP_RECVERR only a connected socket hears of hard errors: an
+	 *	unconnected one cannot tell which of its datagrams the error is about.
 	 */
-	if (!harderr || sk->sk_state != TCP_ESTABLISHED)
-		goto out;
+	if (!inet->recverr) {
+		if (!harderr || sk->sk_state != TCP_ESTABLISHED)
+			goto out;
+	} else {
+		ip_icmp_error(sk, skb, err, uh->dest, info, (u8 *)(uh + 1));
+	}
 
 	sk->sk_err = err;
 	sk->sk_error_report(sk);
@@ -362,7 +366,7 @@ noinline int udp_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int no
 	int err;
 
 	if (flags & MSG_ERRQUEUE)
-		return -EAGAIN;	/* no error queue: nothing is ever queued there */
+		return ip_recv_error(sk, msg, len, addr_len);
 	if (flags & MSG_OOB)
 		return -EOPNOTSUPP;
 

@@ -5,6 +5,7 @@
  * IP_RECVTTL control message -- what userland/ping.c relies on.
  */
 #include <linux/slab.h>
+#include <linux/errqueue.h>
 #include "sock_helpers.h"
 
 static int ping_socket(void)
@@ -206,6 +207,71 @@ static void test_ping_proc_net_icmp(void **state)
 	assert_null(strstr(buf, ":1234 "));
 }
 
+/* With IP_RECVERR, an ICMP error quoting our echo request reaches the error queue (ping's "From ..."). */
+static void test_ping_error_queue_host_unreachable(void **state)
+{
+	static HOST_FRAME(frame, 128);
+	int fd = ping_socket(), id;
+	__be32 far = htonl(0x0a000063);
+	struct icmphdr *icmph = (struct icmphdr *)(frame + 34), *quoted;
+	struct iphdr *qiph = (struct iphdr *)(frame + 42);
+	union {
+		struct cmsghdr hdr;
+		char buf[128];
+	} ctl;
+	struct {
+		struct sock_extended_err ee;
+		struct sockaddr_in offender;
+	} *errhdr;
+	u8 data[64];
+	struct iovec iov = { .iov_base = data, .iov_len = sizeof(data) };
+	struct user_msghdr msg;
+	unsigned int len;
+
+	assert_int_equal(setsockopt_int(fd, SOL_IP, IP_RECVERR, 1), 0);
+	host_learn_neigh(sock_test_dev, far, peer_mac);
+	assert_int_equal(send_echo(fd, far, 42, "lost", 4), 12);
+	host_run_softirqs();
+	host_netdev_tx_purge(sock_test_dev);
+	id = local_port(fd);
+
+	/* The router (PEER_IP) answers: host unreachable, quoting our IP header and 8 bytes. */
+	len = host_build_ipv4(frame, host_mac, peer_mac, PEER_IP, HOST_IP, IPPROTO_ICMP, 8 + 20 + 8);
+	memset(icmph, 0, 8 + 20 + 8);
+	icmph->type = ICMP_DEST_UNREACH;
+	icmph->code = ICMP_HOST_UNREACH;
+	qiph->version = 4;
+	qiph->ihl = 5;
+	qiph->tot_len = htons(20 + 12);
+	qiph->ttl = 63;
+	qiph->protocol = IPPROTO_ICMP;
+	qiph->saddr = HOST_IP;
+	qiph->daddr = far;
+	ip_send_check(qiph);
+	quoted = (struct icmphdr *)(qiph + 1);
+	quoted->type = ICMP_ECHO;
+	quoted->un.echo.id = htons(id);
+	quoted->un.echo.sequence = htons(42);
+	icmph->checksum = ip_compute_csum(icmph, 8 + 20 + 8);
+	host_netdev_inject(sock_test_dev, frame, len);
+	host_run_softirqs();
+
+	memset(&msg, 0, sizeof(msg));
+	msg.msg_iov = &iov;
+	msg.msg_iovlen = 1;
+	msg.msg_control = &ctl;
+	msg.msg_controllen = sizeof(ctl);
+	assert_int_equal(__sys_recvmsg(fd, &msg, MSG_ERRQUEUE | MSG_DONTWAIT), 8);
+	assert_int_equal(ntohs(((struct icmphdr *)data)->un.echo.sequence), 42);
+	errhdr = CMSG_DATA(&ctl.hdr);
+	assert_int_equal(ctl.hdr.cmsg_type, IP_RECVERR);
+	assert_int_equal(errhdr->ee.ee_errno, EHOSTUNREACH);
+	assert_int_equal(errhdr->ee.ee_type, ICMP_DEST_UNREACH);
+	assert_int_equal(errhdr->ee.ee_code, ICMP_HOST_UNREACH);
+	assert_int_equal(errhdr->offender.sin_addr.s_addr, PEER_IP);
+	host_close_fd(fd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -216,6 +282,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_ping_bad_requests_rejected, sock_setup, sock_teardown),
 		cmocka_unit_test_setup_teardown(test_ping_recvttl, sock_setup, sock_teardown),
 		cmocka_unit_test_setup_teardown(test_ping_proc_net_icmp, sock_setup, sock_teardown),
+		cmocka_unit_test_setup_teardown(test_ping_error_queue_host_unreachable, sock_setup, sock_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -8,6 +8,7 @@
 #include <linux/poll.h>
 #include <uapi/linux/sockios.h>
 #include <uapi/asm-generic/ioctls.h>
+#include <linux/errqueue.h>
 #include "sock_helpers.h"
 
 static void fill(u8 *p, unsigned int n, unsigned int seed)
@@ -574,6 +575,66 @@ static void test_udp_sndbuf_full_eagain_and_sndtimeo(void **state)
 	host_close_fd(fd);
 }
 
+/*
+ * IP_RECVERR: an unconnected socket learns of errors too, through its error queue: the payload of
+ * the failed datagram, its destination, and the ICMP error with the reporting host.
+ */
+static void test_udp_recverr_error_queue(void **state)
+{
+	int fd = __sys_socket(AF_INET, SOCK_DGRAM, 0), val = 0;
+	struct sockaddr_in to = inaddr(LOOPBACK_IP, 9), name;
+	struct {
+		struct sock_extended_err ee;
+		struct sockaddr_in offender;
+	} *errhdr;
+	union {
+		struct cmsghdr hdr;
+		char buf[128];
+	} ctl;
+	char data[16];
+	struct iovec iov = { .iov_base = data, .iov_len = sizeof(data) };
+	struct user_msghdr msg;
+
+	assert_int_equal(setsockopt_int(fd, SOL_IP, IP_RECVERR, 1), 0);
+	assert_int_equal(getsockopt_int(fd, SOL_IP, IP_RECVERR, &val), 0);
+	assert_int_equal(val, 1);
+	assert_int_equal(__sys_sendto(fd, "knock", 5, 0, (struct sockaddr *)&to, sizeof(to)), 5);
+	host_run_softirqs();
+	{
+		struct file *f = fget(fd);
+
+		assert_true(f->f_op->poll(f, NULL) & EPOLLERR);
+		fput(f);
+	}
+	memset(&msg, 0, sizeof(msg));
+	msg.msg_name = &name;
+	msg.msg_namelen = sizeof(name);
+	msg.msg_iov = &iov;
+	msg.msg_iovlen = 1;
+	msg.msg_control = &ctl;
+	msg.msg_controllen = sizeof(ctl);
+	assert_int_equal(__sys_recvmsg(fd, &msg, MSG_ERRQUEUE | MSG_DONTWAIT), 5);
+	assert_memory_equal(data, "knock", 5);
+	assert_true(msg.msg_flags & MSG_ERRQUEUE);
+	assert_int_equal(name.sin_addr.s_addr, LOOPBACK_IP);
+	assert_int_equal(ntohs(name.sin_port), 9);
+	assert_int_equal(ctl.hdr.cmsg_level, SOL_IP);
+	assert_int_equal(ctl.hdr.cmsg_type, IP_RECVERR);
+	errhdr = CMSG_DATA(&ctl.hdr);
+	assert_int_equal(errhdr->ee.ee_errno, ECONNREFUSED);
+	assert_int_equal(errhdr->ee.ee_origin, SO_EE_ORIGIN_ICMP);
+	assert_int_equal(errhdr->ee.ee_type, ICMP_DEST_UNREACH);
+	assert_int_equal(errhdr->ee.ee_code, ICMP_PORT_UNREACH);
+	assert_int_equal(errhdr->offender.sin_addr.s_addr, LOOPBACK_IP);
+	/* sk_err was set as well: one plain read reports it; then both queues are empty. */
+	assert_int_equal(__sys_recvfrom(fd, data, sizeof(data), MSG_DONTWAIT, NULL, NULL), -ECONNREFUSED);
+	assert_int_equal(__sys_recvmsg(fd, &msg, MSG_ERRQUEUE | MSG_DONTWAIT), -EAGAIN);
+	/* A queued error that nobody reads is freed with the socket. */
+	assert_int_equal(__sys_sendto(fd, "again", 5, 0, (struct sockaddr *)&to, sizeof(to)), 5);
+	host_run_softirqs();
+	host_close_fd(fd);
+}
+
 /* /proc/net/sockstat: sockets in use and the UDP memory pool (pages) go up and back to zero. */
 static void test_udp_sockstat_memory_returns(void **state)
 {
@@ -623,6 +684,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_udp_recvmsg_ip_ttl_cmsg, sock_setup, sock_teardown),
 		cmocka_unit_test_setup_teardown(test_udp_sndbuf_full_eagain_and_sndtimeo, sock_setup, sock_teardown),
 		cmocka_unit_test_setup_teardown(test_udp_sockstat_memory_returns, sock_setup, sock_teardown),
+		cmocka_unit_test_setup_teardown(test_udp_recverr_error_queue, sock_setup, sock_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
