@@ -47,12 +47,9 @@ struct tcp_options_received {
 	    tstamp_ok : 1,	/* timestamps agreed at the handshake */
 	    dsack : 1,		/* a D-SACK block is pending to be sent */
 	    wscale_ok : 1,	/* window scaling agreed */
-	    sack_ok : 3,	/* SACK agreed (bit 0) */
-	    smc_ok : 1,
+	    sack_ok : 4,	/* SACK agreed (bit 0) */
 	    snd_wscale : 4,	/* the peer's shift: scales the windows it sends us */
 	    rcv_wscale : 4;	/* our shift: scales the windows we send */
-	u8 saw_unknown : 1,
-	   unused : 7;
 	u8 num_sacks;		/* SACK blocks in selective_acks[] to send */
 	u16 user_mss;		/* TCP_MAXSEG */
 	u16 mss_clamp;		/* the peer's MSS option, capped by user_mss */
@@ -67,7 +64,6 @@ static inline void tcp_clear_options(struct tcp_options_received *rx_opt)
 struct tcp_sock {
 	struct inet_connection_sock inet_conn;	/* must be first */
 	u16 tcp_header_len;	/* bytes of header + fixed options we send on data segments */
-	u16 gso_segs;
 
 	/*
 	 * Header prediction (tcp_rcv_established): the 4th header word (doff, flags, window) that the
@@ -108,20 +104,13 @@ struct tcp_sock {
 	u32 lost_out;		/* segments marked lost */
 
 	u8 nonagle : 4,		/* TCP_NAGLE_* bits: TCP_NODELAY, cork, "push this one" */
-	   thin_lto : 1,
-	   recvmsg_inq : 1,
-	   repair : 1,
-	   frto : 1;
+	   orphan_counted : 1;	/* counted in tcp_orphan_count (closed by its owner, still finishing) */
 	u8 keepalive_probes;	/* TCP_KEEPCNT */
-	u8 syn_data : 1, is_sack_reneg : 1,
-	   orphan_counted : 1,	/* counted in tcp_orphan_count (closed by its owner, still finishing) */
-	   unused_bits : 5;
 	u8 urg_data;		/* urgent data state (we ignore urgent data safely) */
 
 	/* RFC 6298 retransmission timer state, in microseconds << 3 like Linux. */
 	u32 srtt_us;		/* smoothed RTT << 3 */
 	u32 mdev_us;		/* mean deviation (RTTVAR) << 2 */
-	u32 mdev_max_us;	/* largest mdev over the last RTT */
 	u32 rttvar_us;		/* RTTVAR used for the RTO << 2 */
 	u32 rtt_seq;		/* snd_nxt when rttvar was last reset */
 	u32 rtt_min_us;		/* smallest RTT seen (for tcp_info) */
@@ -143,10 +132,7 @@ struct tcp_sock {
 
 	u32 rcv_wnd;		/* current receiver window we announced */
 	u32 write_seq;		/* tail of data queued by the user (+1 for a queued FIN) */
-	u32 notsent_lowat;
 	u32 pushed_seq;		/* last pushed seq: up to here PSH has been set */
-	u32 urg_seq;
-	u16 urg_ptr;
 	u16 advmss;		/* MSS we announce */
 
 	/* Receiver-side RTT estimate and buffer autotuning (kept simple). */
@@ -161,7 +147,6 @@ struct tcp_sock {
 
 	struct tcp_sack_block duplicate_sack[1];	/* D-SACK block (RFC 2883) */
 	struct tcp_sack_block selective_acks[TCP_NUM_SACKS];	/* SACK blocks we send (RFC 2018) */
-	struct tcp_sack_block recv_sack_cache[TCP_NUM_SACKS];
 
 	/*
 	 * Segments beyond rcv_nxt, ordered by seq and non-overlapping at insertion (tcp_data_queue_ofo).
