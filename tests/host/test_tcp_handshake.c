@@ -254,6 +254,48 @@ static void test_tcp_sequence_wraparound(void **state)
 	th_release(sock);
 }
 
+/* A request sock whose final ACK never comes: SYN-ACK resent at 1, 2, 4, ... s, then dropped. */
+static void test_tcp_synack_retransmit_then_drop(void **state)
+{
+	struct socket *lsock = th_listen(8);
+	unsigned long t0, gap = HZ, expect = 0;
+	struct out_seg s;
+	int i;
+
+	th_peer(300000, 0, TCPHDR_SYN, 65535, NULL, 0, NULL);
+	th_expect(&s, TCPHDR_SYN | TCPHDR_ACK);
+	t0 = jiffies;
+	assert_int_equal(inet_csk_reqsk_queue_len(lsock->sk), 1);
+	for (i = 0; i < TCP_SYNACK_RETRIES; i++) {
+		expect += gap;
+		host_advance_time(gap - 1);
+		th_expect_none();
+		host_advance_time(1);
+		th_expect(&s, TCPHDR_SYN | TCPHDR_ACK);
+		assert_int_equal(s.ack, 300001);
+		assert_int_equal(s.when - t0, expect);
+		gap *= 2;
+	}
+	host_advance_time(gap);
+	th_expect_none();
+	assert_int_equal(inet_csk_reqsk_queue_len(lsock->sk), 0);
+	assert_null(th_accept(lsock));
+	th_release(lsock);
+}
+
+/* SO_LINGER {1, 0}: close() aborts with a RST instead of a FIN (RFC 9293 3.10.5). */
+static void test_tcp_linger_zero_close_sends_rst(void **state)
+{
+	struct socket *sock = th_connect(0);
+	struct out_seg syn, s;
+
+	th_establish(sock, 4000, NULL, &syn);
+	th_abort(sock);
+	th_expect(&s, TCPHDR_RST | TCPHDR_ACK);
+	assert_int_equal(s.seq, syn.seq + 1);
+	th_expect_none();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -267,6 +309,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_tcp_syn_retries_backoff_then_etimedout, th_setup, th_teardown),
 		cmocka_unit_test_setup_teardown(test_tcp_simultaneous_open, th_setup, th_teardown),
 		cmocka_unit_test_setup_teardown(test_tcp_sequence_wraparound, th_setup, th_teardown),
+		cmocka_unit_test_setup_teardown(test_tcp_synack_retransmit_then_drop, th_setup, th_teardown),
+		cmocka_unit_test_setup_teardown(test_tcp_linger_zero_close_sends_rst, th_setup, th_teardown),
 	};
 
 	return cmocka_run_group_tests_name("tcp_handshake", tests, NULL, NULL);
