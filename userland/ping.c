@@ -12,7 +12,9 @@
  *
  * The kernel chooses the echo identifier (the socket's port) and fills in the checksum; replies
  * with our identifier are the only ones this socket receives. The TTL of each reply comes as an
- * IP_TTL control message (IP_RECVTTL). Round-trip times are measured from the send time kept per
+ * IP_TTL control message (IP_RECVTTL); ICMP errors about our requests ("From 10.0.2.2
+ * icmp_seq=3 Destination Host Unreachable", "Time to live exceeded") come from the socket's
+ * error queue (IP_RECVERR, recvmsg MSG_ERRQUEUE). Round-trip times are measured from the send time kept per
  * sequence number, not trusted from the packet. Exit status as iputils: 0 if a reply came back,
  * 1 if none did, 2 on other errors.
  */
@@ -27,6 +29,7 @@
 #include <netinet/in.h>
 #include <netinet/ip_icmp.h>
 #include <arpa/inet.h>
+#include <linux/errqueue.h>
 #include "netprog.h"
 
 #define MAXPAYLOAD	65507		/* 65535 - IP header - ICMP header */
@@ -113,6 +116,77 @@ static int send_echo(int fd, const struct sockaddr_in *to, unsigned int seq, uns
 	return 0;
 }
 
+/* iputils' wording for the ICMP errors a ping can get back. */
+static void print_icmp_error(const struct sock_extended_err *ee)
+{
+	static const char *const unreach[] = {
+		"Destination Net Unreachable", "Destination Host Unreachable",
+		"Destination Protocol Unreachable", "Destination Port Unreachable",
+		"Frag needed and DF set", "Source Route Failed", "Destination Net Unknown",
+		"Destination Host Unknown", "Source Host Isolated", "Destination Net Prohibited",
+		"Destination Host Prohibited", "Destination Net Unreachable for Type of Service",
+		"Destination Host Unreachable for Type of Service", "Packet filtered",
+		"Precedence Violation", "Precedence Cutoff",
+	};
+
+	switch (ee->ee_type) {
+	case ICMP_DEST_UNREACH:
+		if (ee->ee_code < sizeof(unreach) / sizeof(unreach[0]))
+			printf("%s", unreach[ee->ee_code]);
+		else
+			printf("Dest Unreachable, Bad Code: %d", ee->ee_code);
+		if (ee->ee_code == ICMP_FRAG_NEEDED)
+			printf(" (mtu = %u)", ee->ee_info);
+		break;
+	case ICMP_TIME_EXCEEDED:
+		printf(ee->ee_code ? "Frag reassembly time exceeded" : "Time to live exceeded");
+		break;
+	case ICMP_PARAMETERPROB:
+		printf("Parameter problem: pointer = %u", ee->ee_info);
+		break;
+	default:
+		printf("Bad ICMP type: %d", ee->ee_type);
+	}
+}
+
+/* Reads one ICMP error from the error queue; prints "From HOST icmp_seq=N ...". 1 if one was read. */
+static int receive_error(int fd, int quiet, struct ping_stats *st)
+{
+	unsigned char buf[576];
+	char ctl[256];
+	struct iovec iov = { .iov_base = buf, .iov_len = sizeof(buf) };
+	struct msghdr msg;
+	struct cmsghdr *cm;
+	struct sock_extended_err *ee = NULL;
+	struct icmphdr *icmph = (struct icmphdr *)buf;
+	ssize_t n;
+
+	memset(&msg, 0, sizeof(msg));
+	msg.msg_iov = &iov;
+	msg.msg_iovlen = 1;
+	msg.msg_control = ctl;
+	msg.msg_controllen = sizeof(ctl);
+	n = recvmsg(fd, &msg, MSG_ERRQUEUE | MSG_DONTWAIT);
+	if (n < 0)
+		return 0;
+	for (cm = CMSG_FIRSTHDR(&msg); cm; cm = CMSG_NXTHDR(&msg, cm))
+		if (cm->cmsg_level == SOL_IP && cm->cmsg_type == IP_RECVERR)
+			ee = (struct sock_extended_err *)CMSG_DATA(cm);
+	if (!ee || ee->ee_origin != SO_EE_ORIGIN_ICMP)
+		return 1;
+	st->errors++;
+	if (!quiet) {
+		struct sockaddr_in *from = (struct sockaddr_in *)SO_EE_OFFENDER(ee);
+
+		printf("From %s icmp_seq=%u ", inet_ntoa(from->sin_addr),
+		       n >= (ssize_t)sizeof(*icmph) ? ntohs(icmph->un.echo.sequence) : 0);
+		print_icmp_error(ee);
+		printf("\n");
+		fflush(stdout);
+	}
+	return 1;
+}
+
 /* Reads one reply if there is one; prints its line. Returns 1 if a reply was consumed. */
 static int receive_reply(int fd, size_t datalen, int quiet, struct ping_stats *st)
 {
@@ -139,11 +213,8 @@ static int receive_reply(int fd, size_t datalen, int quiet, struct ping_stats *s
 	if (n < 0) {
 		if (errno == EAGAIN || errno == EINTR)
 			return 0;
-		/* An ICMP error about our requests (host unreachable ...). */
-		if (!quiet)
-			printf("From %s: %s\n", "ping", strerror(errno));
-		st->errors++;
-		return 1;
+		/* An ICMP error about one of our requests is waiting in the error queue. */
+		return receive_error(fd, quiet, st);
 	}
 	if (n < (ssize_t)sizeof(*icmph) || icmph->type != ICMP_ECHOREPLY)
 		return 1;
@@ -267,6 +338,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	setsockopt(fd, SOL_IP, IP_RECVTTL, &on, sizeof(on));
+	setsockopt(fd, SOL_IP, IP_RECVERR, &on, sizeof(on));
 	/* Room for a burst of replies (ping -i 0); the kernel caps it at net.core.rmem_max. */
 	rcvbuf = 256 * 1024;
 	setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
