@@ -84,6 +84,8 @@ def current_bp_number():
 
 
 after_left = None
+last_key = None
+repeats = 0
 while len(hits) < cfg.get('max_hits', 50):
     try:
         gdb.execute('continue', to_string=True)
@@ -93,6 +95,18 @@ while len(hits) < cfg.get('max_hits', 50):
         break
     num = current_bp_number()
     spec = bps.get(num, (None, {}))[1]
+    # QEMU sometimes reports the same breakpoint twice for one call (an interrupt taken while gdb
+    # steps over the breakpoint leaves the CPU at the same instruction): same pc, stack pointer,
+    # arguments and jiffies is the same call, not a second one.
+    try:
+        now = str(gdb.parse_and_eval('jiffies'))
+    except gdb.error:
+        now = None
+    key = (frame.pc(), int(gdb.parse_and_eval('$sp')), str(frame_args(frame)), now)
+    if key == last_key:
+        repeats += 1
+        continue
+    last_key = key
     sal = frame.find_sal()
     hit = {'n': num, 'function': frame.name(),
            'file': sal.symtab.filename if sal.symtab else None, 'line': sal.line,
@@ -118,7 +132,7 @@ while len(hits) < cfg.get('max_hits', 50):
         break
 
 with open(cfg['out'], 'w') as f:
-    json.dump({'hits': hits, 'end': end}, f, indent=1)
+    json.dump({'hits': hits, 'end': end, 'repeats': repeats}, f, indent=1)
 
 try:
     for bp, _ in bps.values():

@@ -10,6 +10,8 @@ from gdbrun import gdb_run
 RUN = 'replyhi & sleep 0.5; hello'
 TCP_FLAGS = {name: '((struct tcphdr *)skb->data)->%s' % name for name in ('syn', 'ack', 'fin', 'rst', 'psh')}
 TCP_FLAGS['payload'] = 'skb->len - ((struct tcphdr *)skb->data)->doff * 4'
+# for the failure message: when the segment came, and which one it was
+DIAG = dict(TCP_FLAGS, jiffies='jiffies', seq='((struct tcphdr *)skb->data)->seq')
 
 
 def brk(spec, **kw):
@@ -26,7 +28,7 @@ def segment(hit):
 
 def test_seed_000_socket_accept_connect_then_handshake_segments(request):
     r = gdb_run(request.node.name, [brk('__sys_socket'), brk('__sys_accept4'), brk('tcp_v4_connect'),
-                                    brk('tcp_v4_rcv', eval=TCP_FLAGS)],
+                                    brk('tcp_v4_rcv', eval=DIAG)],
                 run=RUN, max_hits=9, timeout=180, nic='none')
     f = r.functions
     assert f[:4] == ['__sys_socket', '__sys_accept4', '__sys_socket', 'tcp_v4_connect'], (f, r.gdb_output[-3000:])
@@ -44,11 +46,12 @@ def test_seed_000_socket_accept_connect_then_handshake_segments(request):
     assert all(h['file'] == 'net/ipv4/tcp_ipv4.c' for h in rcv)
     assert all(re.match(r'^0xffff888[0-9a-f]{9}$', h['args']['skb']) for h in rcv), rcv
     segs = [segment(h) for h in rcv]
+    why = [(segment(h), h['args']['skb'], h['eval']['jiffies'], h['eval']['seq']) for h in r.hits[4:]]
     # SYN, SYN+ACK, ACK, then hello's 5 bytes ("hello") and replyhi's 2 ("hi"), each possibly carrying
     # an ACK of what came before.
-    assert segs[:3] == ['S', 'SA', 'A'], segs
-    assert segs[3] in ('PA+5', 'A+5'), segs
-    assert segs[4] in ('PA+2', 'A+2', 'A'), segs
+    assert segs[:3] == ['S', 'SA', 'A'], why
+    assert segs[3] in ('PA+5', 'A+5'), why
+    assert segs[4] in ('PA+2', 'A+2', 'A'), why
 
 
 def test_seed_001_socket_bind_listen_accept_socket_connect(request):
