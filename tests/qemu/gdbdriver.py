@@ -8,7 +8,8 @@ Driven by tests/qemu/gdbrun.py; configuration in the environment variable QA_GDB
    "after": 0,
    "out": "/path/hits.json"}
 Each hit: {"n": breakpoint number, "function", "file", "line", "args": {name: value as gdb prints it},
-"bt": [function names, innermost first] when asked, "eval": {name: value} of the expressions asked for}. When recording ends gdb detaches, so the guest
+"bt": [function names, innermost first] when asked, "eval": {name: value} of the expressions asked for,
+"cmds": {gdb command: its output} for the commands asked for ("cmds": ["tcp-socks"])}. When recording ends gdb detaches, so the guest
 runs its --run commands to the end and powers off; "end" says why recording stopped.
 """
 import json
@@ -115,6 +116,11 @@ while len(hits) < cfg.get('max_hits', 50):
         hit['bt'] = backtrace(frame)
     if spec.get('bt_args'):
         hit['bt_args'] = backtrace_args(frame)
+    for cmd in spec.get('cmds', []):
+        try:
+            hit.setdefault('cmds', {})[cmd] = gdb.execute(cmd, to_string=True)
+        except gdb.error as e:
+            hit.setdefault('cmds', {})[cmd] = '<error: %s>' % e
     for name, expr in spec.get('eval', {}).items():
         try:
             hit.setdefault('eval', {})[name] = str(gdb.parse_and_eval(expr))

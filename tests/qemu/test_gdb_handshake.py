@@ -125,3 +125,28 @@ def test_callers_of_tcp_v4_connect_show_their_arguments_in_bt(request):
         args = frames[fn]
         assert not [a for a, v in args.items() if 'optimized out' in v], (fn, args)
         assert args[length] == '16', (fn, args)
+
+
+def test_gdb_helpers_show_sockets_segments_and_tcp_state(request):
+    # At the third segment of the handshake (the client's ACK reaching the server), the helpers that
+    # load with the kernel (tools/gdb/kernel.elf-gdb.py) show what a student wants to see; in
+    # tcp_finish_connect, tcp-sock shows the client's connection.
+    cmds = ['tcp-socks', 'skb-print skb', 'help tcp-socks', 'help skb-print', 'help tcp-sock']
+    r = gdb_run(request.node.name, [brk('tcp_v4_rcv', cmds=cmds, eval=DIAG),
+                                    brk('tcp_finish_connect', once=True, cmds=['tcp-sock sk'])],
+                run=RUN, max_hits=4, timeout=120, nic='none')
+    rcv = [h for h in r.hits if h['function'] == 'tcp_v4_rcv']
+    assert [segment(h) for h in rcv] == ['S', 'SA', 'A'], r.gdb_output[-2000:]
+    out = rcv[2]['cmds']
+    socks = out['tcp-socks']
+    assert re.search(r'LISTEN\s+127\.0\.0\.1:5001\s', socks), socks
+    assert re.search(r'ESTABLISHED\s+127\.0\.0\.1:\d+\s+127\.0\.0\.1:5001\s', socks), socks
+    assert re.search(r'NEW_SYN_RECV\s+127\.0\.0\.1:5001\s+127\.0\.0\.1:\d+', socks), socks
+    assert re.search(r'^3 socket\(s\)$', socks, re.M), socks
+    assert '127.0.0.1' in out['skb-print skb'] and '5001' in out['skb-print skb'], out['skb-print skb']
+    for cmd in ('tcp-socks', 'skb-print', 'tcp-sock'):
+        assert 'Usage: %s' % cmd in out['help ' + cmd], out['help ' + cmd]
+    fin = [h for h in r.hits if h['function'] == 'tcp_finish_connect']
+    assert fin, r.functions
+    tcp_sock = fin[0]['cmds']['tcp-sock sk']
+    assert '127.0.0.1' in tcp_sock and '5001' in tcp_sock and 'cwnd' in tcp_sock, tcp_sock
