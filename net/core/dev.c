@@ -404,6 +404,11 @@ noinline int __dev_queue_xmit(struct sk_buff *skb, struct net_device *sb_dev)
 		goto out;
 	}
 	skb_reset_mac_header(skb);
+	/* Linux's IFF_XMIT_DST_RELEASE: a NIC has no use for the route, and a frame waiting in its TX
+	 * ring until the next completion must not pin it. Loopback keeps it: the receiving side
+	 * (ip_rcv_finish) reuses it as the input route. */
+	if (!(dev->flags & IFF_LOOPBACK))
+		skb_dst_drop(skb);
 	/* Earlier packets still waiting keep their place: join the queue behind them. */
 	if (netif_queue_stopped(dev) || !skb_queue_empty(&dev->qdisc)) {
 		rc = qdisc_enqueue(skb, dev);
