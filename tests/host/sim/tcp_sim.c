@@ -15,6 +15,7 @@
  * anything is on the wire or was sent, 10 ms while both hosts idle on timers.
  *
  *   tcp_sim [PERCENT ...]      default: 0 1 5 20; exit status 0 if every run delivered intact
+ *   TCP_SIM_SEED=N             another (deterministic) random sequence; default 42
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -422,6 +423,7 @@ int main(int argc, char **argv)
 	static const unsigned int defaults[] = { 0, 1, 5, 20 };
 	unsigned int rates[16];
 	int n = 0, i, failed = 0;
+	u64 seed = getenv("TCP_SIM_SEED") ? strtoull(getenv("TCP_SIM_SEED"), NULL, 0) : 42;
 
 	for (i = 1; i < argc && n < 16; i++)
 		rates[n++] = atoi(argv[i]);
@@ -432,7 +434,7 @@ int main(int argc, char **argv)
 	debug = getenv("TCP_SIM_DEBUG") != NULL;
 	printf("1..%d\n", n);
 	for (i = 0; i < n; i++) {
-		struct run_result r = run(rates[i], 42);
+		struct run_result r = run(rates[i], seed);
 
 		printf("%s %d - tcp_sim: %u%% drop/dup/reorder/corrupt: 1 MiB each way %s in %.3f s simulated "
 		       "(frames %llu: dropped %llu, duplicated %llu, reordered %llu, corrupted %llu; "
