@@ -51,3 +51,19 @@ def test_programs_leave_no_pages_or_objects_behind(sh):
         sh.run(WORKLOAD)
     after = snapshot(sh)
     assert after == before
+
+
+def slab_active(g):
+    """{cache: active objects} from /proc/slabinfo."""
+    active = {}
+    for line in g.run('cat /proc/slabinfo').splitlines():
+        f = line.split()
+        if len(f) > 2 and f[1].isdigit() and not line.startswith('#'):
+            active[f[0]] = int(f[1])
+    return active
+
+
+def slab_diff(before, after):
+    """Caches whose active objects changed: {cache: (before, after)} -- for failure messages."""
+    return {k: (before.get(k, 0), after.get(k, 0)) for k in set(before) | set(after)
+            if before.get(k, 0) != after.get(k, 0)}

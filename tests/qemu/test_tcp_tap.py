@@ -9,7 +9,7 @@ import pytest
 
 import pcapcheck
 from nethelp import NICS, settle, start_server
-from test_memory import NET_COUNTERS, settled, snapshot
+from test_memory import NET_COUNTERS, settled, slab_active, slab_diff, snapshot
 
 pytestmark = pytest.mark.root
 
@@ -150,12 +150,14 @@ def test_200_sequential_and_50_concurrent_connections_then_baseline(netns, tcpgu
     netns.run(['curl', '-sS', '--max-time', '10', '-o', '/dev/null', 'http://%s/' % netns.guest_ip])
     tcpguest.run('sleep 3')  # TIME_WAIT (2 * tcp.msl) of the warm-up
     before = snapshot(tcpguest, NET_COUNTERS)
+    slabs = slab_active(tcpguest)
     r = netns.run(['/usr/bin/python3', '-c', SEQ_AND_CONCURRENT, netns.guest_ip], check=False, timeout=600)
     assert r.returncode == 0 and r.stdout.strip() == 'ok', r.stdout + r.stderr
     after = settled(tcpguest, before, keys=NET_COUNTERS)
     socks = tcp_sockets(tcpguest)
     assert socks == [('0.0.0.0:80', '0.0.0.0:*', 'LISTEN')], socks
-    assert after == before
+    assert after == before, ('caches that did not come back:', slab_diff(slabs, slab_active(tcpguest)),
+                             tcpguest.run('netstat -s'))
     tcpguest.close()
     assert handshakes_ok(tcpguest.pcap, netns.guest_ip, 80) == 1 + 200 + 50
 
