@@ -113,6 +113,7 @@ struct tcp_sock {
 	u32 mdev_us;		/* mean deviation (RTTVAR) << 2 */
 	u32 rttvar_us;		/* RTTVAR used for the RTO << 2 */
 	u32 rtt_seq;		/* snd_nxt when rttvar was last reset */
+	u64 rtx_mstamp;		/* microsecond clock of the last retransmission (RTT sample validity) */
 	u32 rtt_min_us;		/* smallest RTT seen (for tcp_info) */
 
 	/* RFC 5681/6582 congestion control. */

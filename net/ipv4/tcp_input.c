@@ -840,8 +840,14 @@ static int tcp_clean_rtx_queue(struct sock *sk, u32 prior_snd_una, u32 *acked_pk
 
 	if (pkts_acked)
 		sock_set_flag(sk, SOCK_QUEUE_SHRUNK);	/* writers waiting for sndbuf space may go on */
-	if (first_ackt && !(flag & FLAG_RETRANS_DATA_ACKED))
+	/*
+	 * Karn, extended as BSD times segments: a segment sent before the last retransmission may
+	 * have waited behind the repaired hole, so only segments sent after it give samples.
+	 */
+	if (first_ackt && !(flag & FLAG_RETRANS_DATA_ACKED) && first_ackt >= tp->rtx_mstamp)
 		seq_rtt_us = (long)(tp->tcp_mstamp - first_ackt);
+	if (sack_rtt_us >= 0 && (u64)(tp->tcp_mstamp - sack_rtt_us) < tp->rtx_mstamp)
+		sack_rtt_us = -1;
 	tcp_ack_update_rtt(sk, flag, seq_rtt_us, sack_rtt_us);
 	if (flag & FLAG_ACKED) {
 		tcp_rearm_rto(sk);

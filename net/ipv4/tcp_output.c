@@ -970,6 +970,7 @@ noinline int tcp_retransmit_skb(struct sock *sk, struct sk_buff *skb, int segs)
 
 	TCP_INC_STATS(sock_net(sk), TCP_MIB_RETRANSSEGS);
 	tp->total_retrans++;
+	tp->rtx_mstamp = tp->tcp_mstamp;
 	if (!(TCP_SKB_CB(skb)->sacked & TCPCB_SACKED_RETRANS))
 		tp->retrans_out++;
 	TCP_SKB_CB(skb)->sacked |= TCPCB_RETRANS;
