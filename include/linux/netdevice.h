@@ -101,6 +101,7 @@ struct napi_struct {
 
 enum {
 	NAPI_STATE_SCHED = 0,		/* on the poll list, or being polled */
+	NAPI_STATE_MISSED,		/* napi_schedule() came while SCHED was set: poll again */
 };
 
 #define NAPI_POLL_WEIGHT	64

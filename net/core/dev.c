@@ -561,7 +561,7 @@ void netif_napi_del(struct napi_struct *napi)
 
 void napi_enable(struct napi_struct *n)
 {
-	n->state &= ~(1UL << NAPI_STATE_SCHED);
+	n->state &= ~((1UL << NAPI_STATE_SCHED) | (1UL << NAPI_STATE_MISSED));
 }
 
 void napi_disable(struct napi_struct *n)
@@ -571,12 +571,25 @@ void napi_disable(struct napi_struct *n)
 	n->state |= 1UL << NAPI_STATE_SCHED;
 }
 
+/*
+ * A request while the context is already scheduled or being polled is not dropped: it sets
+ * MISSED, and napi_complete_done then polls once more. Without it, an interrupt that arrives
+ * during the poll (the driver already masked its source) would be lost, as Linux found.
+ */
 bool napi_schedule_prep(struct napi_struct *n)
 {
-	if (n->state & (1UL << NAPI_STATE_SCHED))
-		return false;
-	n->state |= 1UL << NAPI_STATE_SCHED;
-	return true;
+	unsigned long flags;
+	bool prep = true;
+
+	local_irq_save(flags);
+	if (n->state & (1UL << NAPI_STATE_SCHED)) {
+		n->state |= 1UL << NAPI_STATE_MISSED;
+		prep = false;
+	} else {
+		n->state |= 1UL << NAPI_STATE_SCHED;
+	}
+	local_irq_restore(flags);
+	return prep;
 }
 
 noinline void __napi_schedule(struct napi_struct *n)
@@ -596,13 +609,28 @@ noinline void napi_schedule(struct napi_struct *n)
 		__napi_schedule(n);
 }
 
-/* The driver is done (work_done < budget): off the poll list; it re-enables its interrupt next. */
+/*
+ * The driver is done (work_done < budget): off the poll list, and true tells it to re-enable its
+ * interrupt. If a napi_schedule() came during the poll (MISSED), the context stays scheduled and
+ * is polled again instead, and false tells the driver to leave its interrupt off.
+ */
 bool napi_complete_done(struct napi_struct *n, int work_done)
 {
+	unsigned long flags;
+	bool done = true;
+
+	local_irq_save(flags);
 	if (!list_empty(&n->poll_list))
 		list_del_init(&n->poll_list);
-	n->state &= ~(1UL << NAPI_STATE_SCHED);
-	return true;
+	if (n->state & (1UL << NAPI_STATE_MISSED)) {
+		n->state &= ~(1UL << NAPI_STATE_MISSED);
+		__napi_schedule(n);
+		done = false;
+	} else {
+		n->state &= ~(1UL << NAPI_STATE_SCHED);
+	}
+	local_irq_restore(flags);
+	return done;
 }
 
 /*
