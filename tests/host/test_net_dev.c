@@ -204,6 +204,48 @@ static void test_napi_budget_and_completion(void **state)
 }
 
 
+/*
+ * An interrupt that arrives while its NAPI context is being polled (here: the poll itself calls
+ * napi_schedule on its first run) must not be lost: napi_complete_done says "not done" and the
+ * context is polled once more, after which it completes for real.
+ */
+struct irq_during_poll {
+	struct napi_struct napi;
+	int calls;
+	bool completed[2];
+};
+
+static int poll_with_irq_on_first_call(struct napi_struct *napi, int budget)
+{
+	struct irq_during_poll *p = container_of(napi, struct irq_during_poll, napi);
+
+	if (p->calls == 0)
+		napi_schedule(napi);
+	if (p->calls < 2)
+		p->completed[p->calls] = napi_complete_done(napi, 0);
+	p->calls++;
+	return 0;
+}
+
+static void test_napi_schedule_during_poll_polls_again(void **state)
+{
+	struct net_device *dev = host_netdev_create(host_mac);
+	struct irq_during_poll p = { .calls = 0 };
+
+	netif_napi_add(dev, &p.napi, poll_with_irq_on_first_call);
+	napi_enable(&p.napi);
+	napi_schedule(&p.napi);
+	host_run_softirqs();
+	assert_int_equal(p.calls, 2);
+	assert_false(p.completed[0]);
+	assert_true(p.completed[1]);
+	assert_false(p.napi.state & ((1UL << NAPI_STATE_SCHED) | (1UL << NAPI_STATE_MISSED)));
+	assert_true(list_empty(&softnet_data.poll_list));
+	host_netdev_destroy(dev);
+	host_assert_no_leaks();
+}
+
+
 /* A stopped queue holds at most txqueuelen packets; the rest are dropped and counted. */
 static void test_qdisc_full_drops_and_counts(void **state)
 {
@@ -267,6 +309,7 @@ int main(void)
 		cmocka_unit_test_setup(test_stopped_queue_holds_and_resends_in_order, setup),
 		cmocka_unit_test_setup(test_xmit_on_down_device_dropped, setup),
 		cmocka_unit_test_setup(test_napi_budget_and_completion, setup),
+		cmocka_unit_test_setup(test_napi_schedule_during_poll_polls_again, setup),
 		cmocka_unit_test_setup(test_qdisc_full_drops_and_counts, setup),
 		cmocka_unit_test_setup(test_backlog_full_drops_and_counts, setup),
 	};
