@@ -26,6 +26,10 @@
 #define PORT_B			0x61		/* bit 0: channel 2 gate, bit 1: speaker, bit 5: OUT2 */
 #define LATCH			((PIT_TICK_RATE + HZ / 2) / HZ)
 #define CALIBRATE_MS		10
+#define CALIBRATE_GOOD		3		/* windows in a sane range to take the minimum of */
+#define CALIBRATE_TRIES		8
+#define TSC_KHZ_MIN		50000ULL	/* 50 MHz */
+#define TSC_KHZ_MAX		20000000ULL	/* 20 GHz */
 
 volatile unsigned long jiffies;
 
@@ -71,6 +75,27 @@ static u64 calibrate_tsc_khz(void)
 	if (!(inb(PORT_B) & 0x20))
 		return 0;
 	return (t2 - t1) / CALIBRATE_MS;
+}
+
+/*
+ * Under a loaded host QEMU can stall the guest inside one window and the TSC then runs far ahead of
+ * the PIT (once seen: "1547130 MHz"). So, as Linux's pit_calibrate_tsc retries, measure several
+ * windows, drop absurd results and keep the smallest: a stall only ever makes a window too long.
+ */
+static u64 calibrate_tsc_khz_robust(void)
+{
+	u64 best = 0;
+
+	for (int tries = 0, good = 0; tries < CALIBRATE_TRIES && good < CALIBRATE_GOOD; tries++) {
+		u64 khz = calibrate_tsc_khz();
+
+		if (khz < TSC_KHZ_MIN || khz > TSC_KHZ_MAX)
+			continue;
+		good++;
+		if (!best || khz < best)
+			best = khz;
+	}
+	return best;
 }
 
 __attribute__((weak)) void scheduler_tick(void)
@@ -131,7 +156,7 @@ void time_init(void)
 {
 	int err;
 
-	tsc_khz = calibrate_tsc_khz();
+	tsc_khz = calibrate_tsc_khz_robust();
 	tsc_calibrated = tsc_khz != 0;
 	if (!tsc_calibrated) {
 		/* A nominal 1 GHz keeps ktime_get_ns going; jiffies then count PIT interrupts only. */
