@@ -21,6 +21,15 @@ static inline void icmp_send(struct sk_buff *skb_in, int type, int code, __be32 
 	__icmp_send(skb_in, type, code, info);
 }
 
+struct sock;
+/*
+ * What an ICMP error about one of its datagrams means to a UDP or ping socket (RFC 1122 4.1.3.3):
+ * returns the errno to report, or 0 when the message carries nothing for the application
+ * (source quench, redirect, or "fragmentation needed" while path MTU discovery is off).
+ * *harderr tells whether the error ends communication with that peer.
+ */
+int icmp_err_to_sk_errno(const struct sock *sk, int type, int code, bool *harderr);
+
 int icmp_rcv(struct sk_buff *skb);
 int icmp_err(struct sk_buff *skb, u32 info);
 int icmp_init(void);

@@ -12,6 +12,7 @@
 #include <linux/jiffies.h>
 #include <linux/inetdevice.h>
 #include <net/icmp.h>
+#include <net/inet_sock.h>
 #include <net/ip.h>
 #include <net/route.h>
 #include <net/protocol.h>
@@ -41,6 +42,34 @@ const struct icmp_err icmp_err_convert[] = {
 	{ EHOSTUNREACH, 1 },	/* ICMP_PREC_VIOLATION */
 	{ EHOSTUNREACH, 1 },	/* ICMP_PREC_CUTOFF */
 };
+
+int icmp_err_to_sk_errno(const struct sock *sk, int type, int code, bool *harderr)
+{
+	*harderr = false;
+	switch (type) {
+	case ICMP_SOURCE_QUENCH:	/* deprecated by RFC 6633: no meaning for the sender */
+	case ICMP_REDIRECT:		/* the route changes; the datagram was still delivered */
+		return 0;
+	case ICMP_PARAMETERPROB:
+		*harderr = true;
+		return EPROTO;
+	case ICMP_DEST_UNREACH:
+		if (code == ICMP_FRAG_NEEDED) {
+			/* Only a socket doing path MTU discovery (DF set) learns that it sent too much. */
+			if (inet_sk(sk)->pmtudisc == IP_PMTUDISC_DONT)
+				return 0;
+			*harderr = true;
+			return EMSGSIZE;
+		}
+		if (code <= NR_ICMP_UNREACH) {
+			*harderr = icmp_err_convert[code].fatal;
+			return icmp_err_convert[code].errno;
+		}
+		return EHOSTUNREACH;
+	default:			/* time exceeded and anything unknown */
+		return EHOSTUNREACH;
+	}
+}
 
 /* One ICMP message being built: its header and where its data comes from. */
 struct icmp_bxm {

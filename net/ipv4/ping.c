@@ -255,79 +255,32 @@ static inline int ping_supported(int family, int type, int code)
 }
 
 /*
- * This routine is called by the ICMP module when it gets some
- * sort of error condition.
+ * An ICMP error quoting one of our echo requests (icmp_rcv -> icmp_unreach -> ping_err): the
+ * quoted ICMP header at offset carries our identifier, which names the socket.
  */
 void ping_err(struct sk_buff *skb, int offset, u32 info)
 {
-	struct icmphdr *icmph;
-	struct inet_sock *inet_sock;
-	int type;
-	int code;
+	struct icmphdr *icmph = (struct icmphdr *)(skb->data + offset);
 	struct net *net = dev_net(skb->dev);
 	struct sock *sk;
-	int harderr;
+	bool harderr;
 	int err;
 
-	type = icmp_hdr(skb)->type;
-	code = icmp_hdr(skb)->code;
-	icmph = (struct icmphdr *)(skb->data + offset);
-
-	/* We assume the packet has already been checked by icmp_unreach */
-
+	/* icmp_unreach has validated the outer message; the quote must be an echo request. */
 	if (!ping_supported(AF_INET, icmph->type, icmph->code))
 		return;
-
 	sk = ping_lookup(net, skb, ntohs(icmph->un.echo.id));
 	if (!sk)
-		return;	/* No socket for error */
-
-	err = 0;
-	harderr = 0;
-	inet_sock = inet_sk(sk);
-
-	switch (type) {
-	default:
-	case ICMP_TIME_EXCEEDED:
-		err = EHOSTUNREACH;
-		break;
-	case ICMP_SOURCE_QUENCH:
-		/* Not a real error (obsolete, RFC 6633); ping has nothing to show for it. */
+		return;
+	err = icmp_err_to_sk_errno(sk, icmp_hdr(skb)->type, icmp_hdr(skb)->code, &harderr);
+	if (!err)
 		goto out;
-	case ICMP_PARAMETERPROB:
-		err = EPROTO;
-		harderr = 1;
-		break;
-	case ICMP_DEST_UNREACH:
-		if (code == ICMP_FRAG_NEEDED) { /* Path MTU discovery */
-			if (inet_sock->pmtudisc != IP_PMTUDISC_DONT) {
-				err = EMSGSIZE;
-				harderr = 1;
-				break;
-			}
-			goto out;
-		}
-		err = EHOSTUNREACH;
-		if (code <= NR_ICMP_UNREACH) {
-			harderr = icmp_err_convert[code].fatal;
-			err = icmp_err_convert[code].errno;
-		}
-		break;
-	case ICMP_REDIRECT:
-		/* See ICMP_SOURCE_QUENCH */
-		goto out;
-	}
-
-	/*
-	 *      RFC1122: OK.  Passes ICMP errors back to application, as per
-	 *	4.1.3.3.
-	 */
-	if (!inet_sock->recverr) {
-		if (!harderr || sk->sk_state != TCP_ESTABLISHED)
-			goto out;
-	} else {
+	/* Same reporting rule as udp_err: queued with IP_RECVERR (ping's default use), else only
+	 * hard errors on a connected socket. */
+	if (inet_sk(sk)->recverr)
 		ip_icmp_error(sk, skb, err, 0 /* no remote port */, info, (u8 *)icmph);
-	}
+	else if (!harderr || sk->sk_state != TCP_ESTABLISHED)
+		goto out;
 	sk->sk_err = err;
 	sk->sk_error_report(sk);
 out:

@@ -224,26 +224,19 @@ static inline struct sock *__udp4_lib_lookup_skb(struct sk_buff *skb, __be16 spo
 }
 
 /*
- * This routine is called by the ICMP module when it gets some
- * sort of error condition.  If err < 0 then the socket should
- * be closed and the error returned to the user.  If err > 0
- * it's just the icmp type << 8 | icmp code.
- * Header points to the ip header of the error packet. We move
- * on past this. Then (as it used to claim before adjustment)
- * header points to the first 8 bytes of the udp header.  We need
- * to find the appropriate port.
+ * An ICMP error quoting one of our datagrams (icmp_rcv -> icmp_unreach -> udp_err): find the socket
+ * that sent it from the quoted UDP header, and tell the application if it can make sense of it.
  */
 noinline int __udp4_lib_err(struct sk_buff *skb, u32 info, struct udp_table *udptable)
 {
-	struct inet_sock *inet;
 	const struct iphdr *iph = (const struct iphdr *)skb->data;
 	struct udphdr *uh = (struct udphdr *)(skb->data + (iph->ihl << 2));
 	const int type = icmp_hdr(skb)->type;
 	const int code = icmp_hdr(skb)->code;
-	struct sock *sk;
-	int harderr;
-	int err;
 	struct net *net = dev_net(skb->dev);
+	struct sock *sk;
+	bool harderr;
+	int err;
 
 	sk = __udp4_lib_lookup(net, iph->daddr, uh->dest, iph->saddr, uh->source,
 			       skb->dev->ifindex, 0, udptable, NULL);
@@ -251,56 +244,18 @@ noinline int __udp4_lib_err(struct sk_buff *skb, u32 info, struct udp_table *udp
 		__ICMP_INC_STATS(net, ICMP_MIB_INERRORS);
 		return -ENOENT;
 	}
-
-	err = 0;
-	harderr = 0;
-	inet = inet_sk(sk);
-
-	switch (type) {
-	default:
-	case ICMP_TIME_EXCEEDED:
-		err = EHOSTUNREACH;
-		break;
-	case ICMP_SOURCE_QUENCH:
-		goto out;
-	case ICMP_PARAMETERPROB:
-		err = EPROTO;
-		harderr = 1;
-		break;
-	case ICMP_DEST_UNREACH:
-		if (code == ICMP_FRAG_NEEDED) { /* Path MTU discovery */
-			if (inet->pmtudisc != IP_PMTUDISC_DONT) {
-				err = EMSGSIZE;
-				harderr = 1;
-				break;
-			}
-			goto out;
-		}
-		err = EHOSTUNREACH;
-		if (code <= NR_ICMP_UNREACH) {
-			harderr = icmp_err_convert[code].fatal;
-			err = icmp_err_convert[code].errno;
-		}
-		break;
-	case ICMP_REDIRECT:
-		goto out;
-	}
-
-	/*
-	 *      RFC1122: OK.  Passes ICMP errors back to application, as per
-	 *	4.1.3.3. Without IP_RECVERR only a connected socket hears of hard errors: an
-	 *	unconnected one cannot tell which of its datagrams the error is about.
-	 */
-	if (!inet->recverr) {
-		if (!harderr || sk->sk_state != TCP_ESTABLISHED)
-			goto out;
-	} else {
+	err = icmp_err_to_sk_errno(sk, type, code, &harderr);
+	if (!err)
+		return 0;
+	/* With IP_RECVERR the error is queued with the datagram it is about. Without it, only a
+	 * connected socket hears of hard errors: an unconnected one could not tell which of its
+	 * datagrams failed (RFC 1122 4.1.3.3 leaves reporting to the application interface). */
+	if (inet_sk(sk)->recverr)
 		ip_icmp_error(sk, skb, err, uh->dest, info, (u8 *)(uh + 1));
-	}
-
+	else if (!harderr || sk->sk_state != TCP_ESTABLISHED)
+		return 0;
 	sk->sk_err = err;
 	sk->sk_error_report(sk);
-out:
 	return 0;
 }
 
