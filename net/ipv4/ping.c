@@ -524,9 +524,7 @@ noinline bool ping_rcv(struct sk_buff *skb)
 	struct icmphdr *icmph = icmp_hdr(skb);
 	bool rc = false;
 
-	/* We assume the packet has already been checked by icmp_rcv */
-
-	/* Push ICMP header back */
+	/* icmp_rcv has checked the checksum and pulled the ICMP header: put it back for the reader. */
 	skb_push(skb, skb->data - (u8 *)icmph);
 
 	sk = ping_lookup(net, skb, ntohs(icmph->un.echo.id));

@@ -525,10 +525,8 @@ short_packet:
 	return 0;
 
 csum_error:
-	/*
-	 * RFC1122: OK.  Discards the bad packet silently (as far as
-	 * the network is concerned, anyway) as per 4.1.3.4 (MUST).
-	 */
+	/* RFC 1122 4.1.3.4: a datagram with a bad checksum MUST be discarded without telling the
+	 * sender; only our counters see it. */
 	__UDP_INC_STATS(net, UDP_MIB_CSUMERRORS, proto == IPPROTO_UDPLITE);
 	__UDP_INC_STATS(net, UDP_MIB_INERRORS, proto == IPPROTO_UDPLITE);
 	kfree_skb_reason(skb, SKB_DROP_REASON_UDP_CSUM);
